@@ -1,0 +1,7 @@
+"""python -m helpdesk"""
+
+import sys
+
+from helpdesk.cli import main
+
+sys.exit(main())

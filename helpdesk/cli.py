@@ -1,0 +1,175 @@
+"""The `helpdesk` command: station sub-commands for the shell (DESIGN.md "Commands").
+
+Station commands sign in with `--user NAME` and the PIN from $HELPDESK_PIN or a prompt, and take
+`--data-dir` (or $HELPDESK_DATA_DIR) so they never touch a real station by accident. Messages are
+in Chinese on a Chinese system ($LANG zh_*), else English; $HELPDESK_LANG overrides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from helpdesk import __version__
+from helpdesk import paths as pathsmod
+from helpdesk.domain import money
+from helpdesk.errors import KnownError
+from helpdesk.services import aid as aidcases
+from helpdesk.services import demo, session
+
+DEMO_HEAD, DEMO_PIN = "admin", "123456"
+DEMO_STATION = {"name": "洪山区关山街道职工帮扶站", "region": "420111",
+                "union_name": "武汉市洪山区总工会", "phone": "027-87654321"}
+
+
+def lang() -> str:
+    chosen = os.environ.get("HELPDESK_LANG") or os.environ.get("LC_ALL") or \
+        os.environ.get("LANG") or ""
+    return "zh" if chosen.lower().startswith("zh") else "en"
+
+
+def say(zh: str, en: str) -> None:
+    print(zh if lang() == "zh" else en)
+
+
+def _pin(args: argparse.Namespace) -> str:
+    pin = os.environ.get("HELPDESK_PIN")
+    if pin:
+        return pin
+    if not sys.stdin.isatty():
+        raise KnownError("no_pin", "请用环境变量 HELPDESK_PIN 提供 PIN 码",
+                         "Give the PIN in the HELPDESK_PIN environment variable")
+    return getpass.getpass("PIN: " if lang() == "en" else "PIN 码：")
+
+
+def _sign_in(args: argparse.Namespace) -> session.Session:
+    paths = pathsmod.resolve(args.data_dir)
+    if not session.station_exists(paths):
+        raise KnownError("no_station", f"{paths.data_dir} 中没有站点：先运行 helpdesk 完成首次设置",
+                         f"No station in {paths.data_dir}: run helpdesk first to set one up")
+    return session.sign_in(paths, args.user, _pin(args))
+
+
+def _open_or_create_demo(data_dir: str | None, *, quiet: bool = False) -> session.Session:
+    paths = pathsmod.resolve(data_dir)
+    if session.station_exists(paths):
+        return session.sign_in(paths, DEMO_HEAD, os.environ.get("HELPDESK_PIN") or DEMO_PIN)
+    opened, recovery = session.create_station(paths, DEMO_STATION, head_name=DEMO_HEAD,
+                                              head_pin=DEMO_PIN)
+    if not quiet:
+        say(f"新建站点：{paths.data_dir}（站长 {DEMO_HEAD}，PIN {DEMO_PIN}）\n恢复码：{recovery}",
+            f"New station in {paths.data_dir} (head {DEMO_HEAD}, PIN {DEMO_PIN})\n"
+            f"Recovery code: {recovery}")
+    return opened
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    s = _open_or_create_demo(args.data_dir)
+    try:
+        demo.ensure_programmes(s)
+        made = demo.add_families(s, args.families, seed=args.seed)
+        given = demo.add_aid(s, args.aid, seed=args.seed)
+        say(f"已添加 {made} 户家庭、{given} 条发放记录", f"Added {made} families and {given} aid records")
+    finally:
+        s.close()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or str(pathsmod.resolve(None).data_dir.parent / "helpdesk-demo")
+    paths = pathsmod.resolve(data_dir)
+    fresh = not session.station_exists(paths)
+    s = _open_or_create_demo(data_dir)
+    try:
+        if fresh:
+            demo.ensure_programmes(s)
+            demo.add_families(s, 300, seed=7)
+            demo.add_aid(s, 600, seed=7)
+        _print_summary(s)
+    finally:
+        s.close()
+    return 0
+
+
+def _print_summary(s: session.Session) -> None:
+    t = aidcases.totals(s)
+    families = s.db.execute("SELECT count(*) FROM families").fetchone()[0]
+    say(f"站点：{s.station.name}（{s.station.code}），设备 {s.device.code}\n"
+        f"家庭 {families} 户；发放 {t['aid_count']} 次，合计 ¥{money.format_fen(t['total_fen'])}\n"
+        f"数据目录：{s.paths.data_dir}；站长 {DEMO_HEAD}，PIN {DEMO_PIN}",
+        f"Station: {s.station.name} ({s.station.code}), device {s.device.code}\n"
+        f"{families} families; {t['aid_count']} aid, total ¥{money.format_fen(t['total_fen'])}\n"
+        f"Data folder: {s.paths.data_dir}; head {DEMO_HEAD}, PIN {DEMO_PIN}")
+
+
+def cmd_totals(args: argparse.Namespace) -> int:
+    s = _sign_in(args)
+    try:
+        t = aidcases.totals(s)
+    finally:
+        s.close()
+    if args.json:
+        print(json.dumps(t, ensure_ascii=False, indent=2))
+        return 0
+    zh = lang() == "zh"
+    print(f"{'项目' if zh else 'Programme':<14}{'月份' if zh else 'Month':<10}"
+          f"{'次数' if zh else 'Aid':>8}{'金额（元）' if zh else 'Total (yuan)':>18}")
+    for row in t["by_programme_month"]:
+        print(f"{row['programme']:<14}{row['month']:<10}{row['aid_count']:>8}"
+              f"{money.format_fen(row['total_fen']):>18}")
+    print(f"{'合计' if zh else 'All':<24}{t['aid_count']:>8}{money.format_fen(t['total_fen']):>18}")
+    return 0
+
+
+def _station_parser(sub: Any, name: str, help_: str, fn: Callable[..., int]) -> Any:
+    p = sub.add_parser(name, help=help_)
+    p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
+                                      "user's data folder)")
+    p.add_argument("--user", default=DEMO_HEAD, help="volunteer who signs in (PIN from "
+                                                     "$HELPDESK_PIN or a prompt)")
+    p.set_defaults(fn=fn)
+    return p
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="helpdesk", description="Helpdesk: the aid register of "
+                                 "a trade-union help station.")
+    ap.add_argument("--version", action="version", version=f"helpdesk {__version__}")
+    sub = ap.add_subparsers(dest="command")
+    p = sub.add_parser("demo", help="open a demo station with sample families and aid")
+    p.add_argument("--data-dir", help="demo station folder (default: beside the user's data)")
+    p.set_defaults(fn=cmd_demo)
+    p = _station_parser(sub, "demo-data", "fill a station with sample data (creates the station "
+                                          "with head admin / PIN 123456 if there is none)",
+                        cmd_demo_data)
+    p.add_argument("--families", type=int, default=100)
+    p.add_argument("--aid", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+    p = _station_parser(sub, "totals", "aid count and sum in fen, by programme and month",
+                        cmd_totals)
+    p.add_argument("--json", action="store_true")
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = parser()
+    args = ap.parse_args(argv)
+    if not getattr(args, "fn", None):
+        ap.print_help()
+        return 0
+    try:
+        return int(args.fn(args))
+    except KnownError as err:
+        print(err.text(lang()), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pydantic models and pure rules of the help station; no I/O, no Qt, no other helpdesk imports."""

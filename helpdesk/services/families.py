@@ -1,0 +1,207 @@
+"""Registering, finding and editing families and their members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from helpdesk.domain import idcard
+from helpdesk.domain.aid import Aid
+from helpdesk.domain.common import iso, new_id, utcnow
+from helpdesk.domain.errors import Invalid
+from helpdesk.domain.families import Family, FamilyIn, Member, MemberIn
+from helpdesk.domain.validation import validate
+from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services.session import Session, pinyin_of
+from helpdesk.store import aid as aidstore
+from helpdesk.store import families as store
+from helpdesk.store import programmes, search
+
+
+class PossibleDuplicates(KnownError):
+    """Families that may be the one being registered; the screen shows them before saving."""
+
+    def __init__(self, candidates: list[Family]) -> None:
+        super().__init__("possible_duplicates", "可能已经登记过这户家庭，请核对后再保存",
+                         "This family may be registered already: check before saving")
+        self.candidates = candidates
+
+
+def _family_in(data: dict[str, Any] | FamilyIn) -> FamilyIn:
+    if isinstance(data, FamilyIn):
+        return data
+    try:
+        return validate(FamilyIn, data)
+    except Invalid as err:
+        raise InvalidInput.from_invalid(err) from None
+
+
+def _refuse_registered_id(session: Session, number: str, exclude: str | None = None) -> None:
+    other = store.by_id_number(session.db, number)
+    if other is not None and other.id != exclude:
+        raise KnownError(
+            "id_registered",
+            f"证件号码 {idcard.mask(number)} 已登记在“{other.head_name}”户下，请打开该户",
+            f"ID {idcard.mask(number)} is already registered to the family of "
+            f"{other.head_name}: open that family instead")
+
+
+def likely_duplicates(session: Session, data: dict[str, Any] | FamilyIn,
+                      exclude_id: str | None = None) -> list[Family]:
+    """Families with the same name or pinyin and the same birth date or phone."""
+    family = _family_in(data)
+    pinyin, initials = pinyin_of(family.head_name)
+    return store.likely_duplicates(session.db, name=family.head_name, pinyin=pinyin,
+                                   initials=initials, birth_date=family.birth_date,
+                                   phone=family.phone, exclude_id=exclude_id)
+
+
+def register_family(session: Session, data: dict[str, Any] | FamilyIn, *,
+                    acknowledged: Iterable[str] = ()) -> Family:
+    """Register a family in one transaction (row, outbox change, audit).
+
+    Refuses an ID already registered (naming that family); raises PossibleDuplicates when
+    likely duplicates exist that the volunteer has not marked as a different family.
+    """
+    family_in = _family_in(data)
+    _refuse_registered_id(session, family_in.id_number)
+    seen = set(acknowledged)
+    candidates = [f for f in likely_duplicates(session, family_in) if f.id not in seen]
+    if candidates:
+        raise PossibleDuplicates(candidates)
+    with session.write():
+        hlc = session.tick()
+        now = iso(utcnow())
+        pinyin, initials = pinyin_of(family_in.head_name)
+        change_id = new_id()
+        family = Family(id=new_id(), name_pinyin=pinyin, name_initials=initials, created_at=now,
+                        updated_at=now, last_change_id=change_id, hlc=hlc,
+                        **family_in.model_dump())
+        store.insert(session.db, family)
+        session.change(entity="family", entity_id=family.id, op="put", hlc=hlc,
+                       state=family.model_dump(mode="json"), change_id=change_id)
+        session.audit("register_family", hlc, entity="family", entity_id=family.id)
+    return family
+
+
+def update_family(session: Session, family_id: str, data: dict[str, Any] | FamilyIn, *,
+                  base_change_id: str) -> Family:
+    """Save an edit made on top of `base_change_id`; refuses when the family changed since.
+
+    Only changed fields are named in the outbox change, so the server can merge field by field.
+    """
+    current = _get(session, family_id)
+    if current.last_change_id != base_change_id:
+        raise KnownError("stale_family", "这户家庭在您编辑时已被修改，请重新打开后再改",
+                         "This family was changed while you were editing: reopen it and edit again")
+    family_in = _family_in(data)
+    _refuse_registered_id(session, family_in.id_number, exclude=family_id)
+    before = FamilyIn.model_validate(current.model_dump(include=set(FamilyIn.model_fields)))
+    changed = [name for name in FamilyIn.model_fields
+               if getattr(before, name) != getattr(family_in, name)]
+    if not changed:
+        return current
+    with session.write():
+        hlc = session.tick()
+        pinyin, initials = pinyin_of(family_in.head_name)
+        change_id = new_id()
+        family = current.model_copy(update={
+            **family_in.model_dump(), "name_pinyin": pinyin, "name_initials": initials,
+            "updated_at": iso(utcnow()), "last_change_id": change_id, "hlc": hlc})
+        store.replace(session.db, family)
+        session.change(entity="family", entity_id=family.id, op="put", hlc=hlc, fields=changed,
+                       state=family.model_dump(mode="json"), base_change_id=base_change_id,
+                       change_id=change_id)
+        session.audit("update_family", hlc, entity="family", entity_id=family.id,
+                      detail={"fields": changed})
+    return family
+
+
+def _get(session: Session, family_id: str) -> Family:
+    family = store.get(session.db, family_id)
+    if family is None:
+        raise KnownError("no_family", "找不到这户家庭", "No such family")
+    return family
+
+
+def _member_in(data: dict[str, Any] | MemberIn) -> MemberIn:
+    if isinstance(data, MemberIn):
+        return data
+    try:
+        return validate(MemberIn, data)
+    except Invalid as err:
+        raise InvalidInput.from_invalid(err) from None
+
+
+def add_member(session: Session, family_id: str, data: dict[str, Any] | MemberIn) -> Member:
+    """Add a household member (row, outbox change, audit) in one transaction."""
+    _get(session, family_id)
+    member_in = _member_in(data)
+    _refuse_registered_id(session, member_in.id_number)
+    with session.write():
+        hlc = session.tick()
+        now = iso(utcnow())
+        change_id = new_id()
+        member = Member(id=new_id(), family_id=family_id, created_at=now, updated_at=now,
+                        last_change_id=change_id, hlc=hlc, **member_in.model_dump())
+        store.put_member(session.db, member)
+        session.change(entity="member", entity_id=member.id, op="put", hlc=hlc,
+                       state=member.model_dump(mode="json"), change_id=change_id)
+        session.audit("add_member", hlc, entity="member", entity_id=member.id)
+    return member
+
+
+def update_member(session: Session, member_id: str, data: dict[str, Any] | MemberIn, *,
+                  base_change_id: str) -> Member:
+    """Save an edit of a member made on top of `base_change_id` (version-checked)."""
+    current = store.get_member(session.db, member_id)
+    if current is None:
+        raise KnownError("no_member", "找不到这位家庭成员", "No such household member")
+    if current.last_change_id != base_change_id:
+        raise KnownError("stale_member", "这位成员的信息在您编辑时已被修改，请重新打开",
+                         "This member was changed while you were editing: reopen and edit again")
+    member_in = _member_in(data)
+    changed = [n for n in MemberIn.model_fields
+               if getattr(current, n) != getattr(member_in, n)]
+    if not changed:
+        return current
+    with session.write():
+        hlc = session.tick()
+        change_id = new_id()
+        member = current.model_copy(update={**member_in.model_dump(), "updated_at": iso(utcnow()),
+                                            "last_change_id": change_id, "hlc": hlc})
+        store.put_member(session.db, member)
+        session.change(entity="member", entity_id=member.id, op="put", hlc=hlc, fields=changed,
+                       state=member.model_dump(mode="json"), base_change_id=base_change_id,
+                       change_id=change_id)
+        session.audit("update_member", hlc, entity="member", entity_id=member.id,
+                      detail={"fields": changed})
+    return member
+
+
+@dataclass(frozen=True)
+class History:
+    family: Family
+    members: list[Member]
+    aid: list[Aid]
+    campaign_totals: dict[str, tuple[int, int]]  # programme code -> (aid count, fen), open now
+
+
+def family_history(session: Session, family_id: str) -> History:
+    """The family's profile, members, aid (newest first) and totals of programmes open today."""
+    family = _get(session, family_id)
+    given = aidstore.of_family(session.db, family_id)
+    open_now = {p.id: p for p in programmes.open_on(session.db, session.today())}
+    totals: dict[str, tuple[int, int]] = {}
+    for a in given:
+        p = open_now.get(a.programme_id)
+        if p is not None and not a.voided and p.starts_on.isoformat() <= a.local_date:
+            count, fen = totals.get(p.code, (0, 0))
+            totals[p.code] = (count + 1, fen + a.amount_fen)
+    return History(family, store.members_of(session.db, family_id), given, totals)
+
+
+def find(session: Session, query: str, limit: int = 50) -> list[search.Hit]:
+    """Families matching what a volunteer types (name, pinyin, ID or phone tail), ranked."""
+    return search.search(session.db, query, limit=limit)

@@ -1,0 +1,225 @@
+"""Creating a station, signing in, and the signed-in session every other use case takes."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from helpdesk import paths as pathsmod
+from helpdesk.domain import names
+from helpdesk.domain.common import iso, new_id, utcnow
+from helpdesk.domain.errors import Invalid
+from helpdesk.domain.station import (
+    Device,
+    Role,
+    Station,
+    StationIn,
+    Volunteer,
+    VolunteerIn,
+    provisional_station_code,
+)
+from helpdesk.domain.validation import validate
+from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.store import audit, clock, devices, keys, migrations, outbox, volunteers
+from helpdesk.store import db as dbm
+from helpdesk.store.secrets import Binding, DeviceSecrets, device_secrets
+
+
+@dataclass
+class Session:
+    """A signed-in volunteer on an open station database (one per thread)."""
+
+    paths: pathsmod.Paths
+    db: Database
+    key: bytes
+    keyfile: keys.KeyFile
+    secrets: DeviceSecrets
+    device: Device
+    station: Station
+    volunteer: Volunteer
+    new_device_reason: str | None = None
+    screen: str = ""
+    kdf: keys.KdfParams = field(default_factory=keys.KdfParams.default)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One use case: a single write transaction (BEGIN IMMEDIATE)."""
+        with dbm.immediate(self.db) as db:
+            yield db
+
+    def tick(self) -> str:
+        return clock.tick(self.db)
+
+    def change(self, **kwargs: Any) -> None:
+        outbox.append(self.db, self.device, author=self.volunteer.id, **kwargs)
+
+    def audit(self, action: str, hlc: str, **kwargs: Any) -> None:
+        audit.record(self.db, self.device, volunteer_id=self.volunteer.id, action=action,
+                     hlc=hlc, screen=self.screen, **kwargs)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.station.tz)
+
+    def today(self) -> date:
+        return datetime.now(UTC).astimezone(self.tz).date()
+
+    def require_head(self, zh: str, en: str) -> None:
+        if not self.volunteer.is_head:
+            raise KnownError("head_only", f"只有站长可以{zh}", f"Only a station head can {en}")
+
+    def close(self) -> None:
+        dbm.close(self.db, self.paths.database)
+
+
+def known(err: Exception) -> KnownError:
+    """A key-file or store error, as told to the user."""
+    code = getattr(err, "code", type(err).__name__)
+    return KnownError(str(code), getattr(err, "zh", str(err)), getattr(err, "en", str(err)))
+
+
+def station_exists(paths: pathsmod.Paths) -> bool:
+    return paths.database.exists() and paths.key_file.exists()
+
+
+def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name: str,
+                   head_pin: str, kdf: keys.KdfParams | None = None) -> tuple[Session, str]:
+    """First run: the station, its first device, its head, the key file. Returns the session
+    and the recovery code (to be shown once). Refuses when the folder already has a station."""
+    kdf = kdf or keys.KdfParams.default()
+    if station_exists(paths):
+        raise KnownError("station_exists", f"{paths.data_dir} 中已有站点", f"{paths.data_dir} already has a station")
+    try:
+        station_in = validate(StationIn, station)
+        head_in = validate(VolunteerIn, {"name": head_name, "pin": head_pin, "role": "head"})
+    except Invalid as err:
+        raise InvalidInput.from_invalid(err) from None
+    paths.ensure()
+    paths.database.unlink(missing_ok=True)  # a half-made station from a crash at first run
+    secrets = device_secrets(paths.config_dir)
+    head_id = new_id()
+    keyfile, master, recovery = keys.KeyFile.create(
+        paths.key_file, head_id=head_id, head_name=head_in.name, head_pin=head_pin,
+        secrets=secrets, kdf=kdf)
+    db = dbm.connect(paths.database, master)
+    migrations.apply(db)
+    now = iso(utcnow())
+    with dbm.immediate(db):
+        device = devices.start_new(db, "first run")
+        hlc = clock.tick(db)
+        record = Station(id=new_id(), code=provisional_station_code(), hlc=hlc,
+                         **station_in.model_dump())
+        head = Volunteer(id=head_id, name=head_in.name, role=Role.HEAD, created_at=now, hlc=hlc)
+        volunteers.put_station(db, record)
+        volunteers.put(db, head)
+        outbox.append(db, device, entity="station", entity_id=record.id, op="put",
+                      state=record.model_dump(mode="json"), hlc=hlc, author=head.id)
+        outbox.append(db, device, entity="volunteer", entity_id=head.id, op="put",
+                      state=head.model_dump(mode="json"), hlc=hlc, author=head.id)
+        audit.record(db, device, volunteer_id=head.id, action="station_created", hlc=hlc,
+                     entity="station", entity_id=record.id, screen="first_run")
+    binding = secrets.load(keyfile.install_id)
+    assert binding is not None, "KeyFile.create makes the device secret"
+    device, _ = devices.bind(db, secrets, keyfile.install_id, binding.secret)
+    dbm.close(db, paths.database)
+    session = _open(paths, keyfile, secrets, [master], head_id, kdf)
+    return session, recovery
+
+
+def holders(paths: pathsmod.Paths) -> list[keys.Holder]:
+    """The volunteers who can sign in, readable before signing in (the sign-in screen)."""
+    try:
+        return keys.KeyFile.load(paths.key_file).holders()
+    except keys.KeysError as err:
+        raise known(err) from None
+
+
+def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
+            kdf: keys.KdfParams | None = None) -> Session:
+    """Unlock the station with a volunteer's name (or id) and PIN; audit the sign-in.
+
+    Raises KnownError for a wrong PIN (with attempts left), a lock-out (with the time left),
+    a missing device secret (use the recovery code), a damaged file.
+    """
+    try:
+        keyfile = keys.KeyFile.load(paths.key_file)
+    except keys.KeysError as err:
+        raise known(err) from None
+    holder = next((h for h in keyfile.holders() if who in (h.id, h.name)), None)
+    if holder is None:
+        raise KnownError("unknown_volunteer", f"没有名为“{who}”的志愿者",
+                         f"There is no volunteer called '{who}'")
+    secrets = device_secrets(paths.config_dir)
+    try:
+        unlocked = keyfile.unlock(holder.id, pin, secrets)
+    except keys.KeysError as err:
+        raise known(err) from None
+    candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
+    return _open(paths, keyfile, secrets, candidates, holder.id, kdf or keys.KdfParams.default())
+
+
+def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
+                          kdf: keys.KdfParams | None = None) -> Session:
+    """Unlock with the recovery code (new laptop, lost device secret), as the station head.
+
+    On a machine without this station's device secret a new one is made, and the database
+    becomes a new device; volunteers then need new PINs (`volunteers.reset_pin`).
+    """
+    try:
+        keyfile = keys.KeyFile.load(paths.key_file)
+        unlocked = keyfile.unlock_with_recovery(code)
+    except keys.KeysError as err:
+        raise known(err) from None
+    secrets = device_secrets(paths.config_dir)
+    if secrets.load(keyfile.install_id) is None:
+        secrets.save(keyfile.install_id, Binding.new())
+    candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
+    return _open(paths, keyfile, secrets, candidates, None, kdf or keys.KdfParams.default())
+
+
+def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
+          candidates: list[bytes], volunteer_id: str | None, kdf: keys.KdfParams) -> Session:
+    try:
+        opened, key = dbm.open_database(paths.database, candidates)
+    except dbm.StoreError as err:
+        raise known(err) from None
+    db = opened.db
+    if len(candidates) > 1:  # a re-key was under way when the app stopped: finish it
+        if key == candidates[1]:
+            keyfile.commit_rekey()
+        else:
+            keyfile.abort_rekey()
+    binding = secrets.load(keyfile.install_id)
+    if binding is None:
+        dbm.close(db, paths.database)
+        raise known(keys.NoDeviceSecret(secrets.where()))
+    device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
+    station = volunteers.station(db)
+    if volunteer_id is None:
+        volunteer = next(v for v in volunteers.active(db) if v.is_head)
+    else:
+        found = volunteers.get(db, volunteer_id)
+        if found is None or not found.active:
+            dbm.close(db, paths.database)
+            raise KnownError("volunteer_removed", "该志愿者已被移除", "This volunteer was removed")
+        volunteer = found
+    assert station is not None
+    session = Session(paths, db, key, keyfile, secrets, device, station, volunteer, reason,
+                      screen="sign_in", kdf=kdf)
+    with session.write():
+        hlc = session.tick()
+        session.audit("sign_in" if volunteer_id else "recovery_sign_in", hlc,
+                      detail={"new_device": reason} if reason else None)
+    session.screen = ""
+    return session
+
+
+def pinyin_of(name: str) -> tuple[str, str]:
+    key = names.pinyin_keys(name)
+    return " ".join(key.syllables), key.initials

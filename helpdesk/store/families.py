@@ -1,0 +1,78 @@
+"""Families and members in the station database."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from helpdesk.domain.families import Family, Member
+from helpdesk.store import rows
+
+_JSON = ("reasons", "insurance")
+
+
+def insert(db: Database, family: Family) -> None:
+    db["families"].insert(rows.to_row(family, json_fields=_JSON))
+
+
+def replace(db: Database, family: Family) -> None:
+    db["families"].insert(rows.to_row(family, json_fields=_JSON), replace=True)
+
+
+def get(db: Database, family_id: str) -> Family | None:
+    row = rows.one(db, "SELECT * FROM families WHERE id = ?", [family_id])
+    return rows.from_row(Family, row, json_fields=_JSON) if row else None
+
+
+def by_id_number(db: Database, id_number: str) -> Family | None:
+    """The family registered with this document number, if any (merged families excluded)."""
+    if not id_number:
+        return None
+    row = rows.one(db, "SELECT * FROM families WHERE id_number = ? AND merged_into IS NULL",
+                   [id_number])
+    if row is None:
+        row = rows.one(db, "SELECT f.* FROM members m JOIN families f ON f.id = m.family_id "
+                           "WHERE m.id_number = ? AND f.merged_into IS NULL", [id_number])
+    return rows.from_row(Family, row, json_fields=_JSON) if row else None
+
+
+def likely_duplicates(db: Database, *, name: str, initials: str, pinyin: str,
+                      birth_date: date | None, phone: str, exclude_id: str | None = None,
+                      limit: int = 10) -> list[Family]:
+    """Families that may be the same household: same name or same pinyin, and same birth date
+    or same phone; or the same phone alone. Uses the indexes of `search`'s migration."""
+    found: dict[str, dict[str, Any]] = {}
+    if phone:
+        for row in rows.many(db, "SELECT * FROM families WHERE phone = ? AND merged_into IS NULL "
+                                 "LIMIT ?", [phone, limit]):
+            found[row["id"]] = row
+    candidates = rows.many(
+        db, "SELECT * FROM families WHERE (head_name = ? OR name_pinyin = ?) "
+            "AND merged_into IS NULL LIMIT 200", [name, pinyin])
+    for row in candidates:
+        same_birth = birth_date is not None and row["birth_date"] == birth_date.isoformat()
+        if same_birth or (phone and row["phone"] == phone):
+            found[row["id"]] = row
+    del initials
+    found.pop(exclude_id or "", None)
+    return [rows.from_row(Family, r, json_fields=_JSON) for r in list(found.values())[:limit]]
+
+
+def members_of(db: Database, family_id: str) -> list[Member]:
+    return [rows.from_row(Member, r) for r in rows.many(
+        db, "SELECT * FROM members WHERE family_id = ? ORDER BY created_at", [family_id])]
+
+
+def get_member(db: Database, member_id: str) -> Member | None:
+    row = rows.one(db, "SELECT * FROM members WHERE id = ?", [member_id])
+    return rows.from_row(Member, row) if row else None
+
+
+def put_member(db: Database, member: Member) -> None:
+    db["members"].insert(rows.to_row(member), replace=True)
+
+
+def count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM families WHERE merged_into IS NULL").fetchone()[0])

@@ -1,0 +1,200 @@
+"""The station database's schema, as sqlite-utils Migrations applied in order at every open.
+
+A migration is never edited once released; a new one is added below it. `store.db.open_store`
+copies the file aside before applying any pending migration.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("helpdesk")
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+CREATE TABLE station (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region TEXT NOT NULL,
+    code TEXT NOT NULL,
+    code_provisional INTEGER NOT NULL DEFAULT 1,
+    union_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    cash_threshold_fen INTEGER NOT NULL,
+    enrolled INTEGER NOT NULL DEFAULT 0,
+    tz TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    hlc TEXT NOT NULL
+);
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    epoch INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE volunteers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('head', 'volunteer')),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    hlc TEXT NOT NULL
+);
+CREATE UNIQUE INDEX volunteers_active_name ON volunteers(name) WHERE active = 1;
+CREATE TABLE programmes (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_zh TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('cash', 'goods', 'service')),
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    limit_per_family INTEGER NOT NULL DEFAULT 1,
+    budget_fen INTEGER,
+    local INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    hlc TEXT NOT NULL
+);
+CREATE TABLE families (
+    id TEXT PRIMARY KEY,
+    head_name TEXT NOT NULL,
+    id_kind TEXT NOT NULL,
+    id_number TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL,
+    hukou TEXT NOT NULL,
+    employment TEXT NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    income_fen INTEGER NOT NULL DEFAULT 0,
+    insurance TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'active',
+    consent_date TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    name_pinyin TEXT NOT NULL DEFAULT '',
+    name_initials TEXT NOT NULL DEFAULT '',
+    merged_into TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_change_id TEXT NOT NULL,
+    hlc TEXT NOT NULL
+);
+CREATE UNIQUE INDEX families_id_number ON families(id_number)
+    WHERE id_number != '' AND merged_into IS NULL;
+CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    family_id TEXT NOT NULL REFERENCES families(id),
+    name TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    birth_date TEXT,
+    id_number TEXT NOT NULL DEFAULT '',
+    health TEXT NOT NULL DEFAULT '',
+    school_or_work TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_change_id TEXT NOT NULL,
+    hlc TEXT NOT NULL
+);
+CREATE INDEX members_family ON members(family_id);
+CREATE TABLE signatures (
+    hash TEXT PRIMARY KEY,
+    png BLOB NOT NULL
+);
+CREATE TABLE aid (
+    id TEXT PRIMARY KEY,
+    family_id TEXT NOT NULL REFERENCES families(id),
+    programme_id TEXT NOT NULL REFERENCES programmes(id),
+    given_at TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('cash', 'goods', 'service')),
+    amount_fen INTEGER NOT NULL,
+    goods TEXT NOT NULL DEFAULT '[]',
+    service_note TEXT NOT NULL DEFAULT '',
+    recipient_name TEXT NOT NULL,
+    recipient_relation TEXT NOT NULL DEFAULT '',
+    signature_hash TEXT REFERENCES signatures(hash),
+    volunteer_id TEXT NOT NULL,
+    second_volunteer_id TEXT,
+    override_reason TEXT NOT NULL DEFAULT '',
+    override_by TEXT,
+    receipt_no TEXT NOT NULL UNIQUE,
+    device_id TEXT NOT NULL,
+    voided_at TEXT,
+    void_reason TEXT NOT NULL DEFAULT '',
+    voided_by TEXT,
+    hlc TEXT NOT NULL
+);
+CREATE INDEX aid_family ON aid(family_id, given_at);
+CREATE INDEX aid_programme_date ON aid(programme_id, local_date);
+CREATE INDEX aid_local_date ON aid(local_date);
+CREATE TABLE changes (
+    device_seq INTEGER NOT NULL,
+    change_id TEXT NOT NULL UNIQUE,
+    device_id TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('put', 'void', 'merge')),
+    fields TEXT NOT NULL,
+    state TEXT NOT NULL,
+    base_change_id TEXT,
+    hlc TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    sync_status TEXT NOT NULL DEFAULT 'pending',
+    sync_detail TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, device_seq)
+);
+CREATE INDEX changes_pending ON changes(sync_status, device_id, device_seq);
+CREATE INDEX changes_entity ON changes(entity, entity_id);
+CREATE TABLE audit (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    volunteer_id TEXT,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '',
+    entity_id TEXT NOT NULL DEFAULT '',
+    screen TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}',
+    device_id TEXT NOT NULL,
+    hlc TEXT NOT NULL
+);
+CREATE INDEX audit_at ON audit(at);
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _statements(SCHEMA_V1):
+        db.execute(statement)
+
+
+@migrations()
+def m002_search(db: Database) -> None:
+    # Imported here so that the search index's DDL lives beside the queries that use it.
+    from helpdesk.store import search
+
+    search.install(db)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def pending(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def apply(db: Database) -> None:
+    """Apply every pending migration, each in its own transaction."""
+    migrations.apply(db)
