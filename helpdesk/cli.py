@@ -74,7 +74,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         demo.ensure_programmes(s)
         made = demo.add_families(s, args.families, seed=args.seed)
         given = demo.add_aid(s, args.aid, seed=args.seed)
-        say(f"已添加 {made} 户家庭、{given} 条发放记录", f"Added {made} families and {given} aid records")
+        say(f"已添加 {made} 户家庭、{given} 条发放记录",
+            f"Added {made} families and {given} aid records")
     finally:
         s.close()
     return 0

@@ -58,11 +58,12 @@ class AidIn(Model):
                 raise fail("amount_required", "请填写现金金额，例如 500",
                            "Type the cash amount, e.g. 500", "amount_fen")
             if self.goods:
-                raise fail("goods_with_cash", "现金项目不能填写物资", "A cash programme has no goods lines",
-                           "goods")
+                raise fail("goods_with_cash", "现金项目不能填写物资",
+                           "A cash programme has no goods lines", "goods")
         elif self.kind is Kind.GOODS:
             if not self.goods:
-                raise fail("goods_required", "请至少填写一项物资", "Add at least one goods line", "goods")
+                raise fail("goods_required", "请至少填写一项物资", "Add at least one goods line",
+                           "goods")
             object.__setattr__(self, "amount_fen", sum(line.value_fen for line in self.goods))
         elif not self.service_note:
             raise fail("service_note_required", "请写明提供的服务", "Describe the service given",

@@ -20,7 +20,8 @@ class Kind(Labelled):
 
     @classmethod
     def labels(cls) -> dict[str, tuple[str, str]]:
-        return {"cash": ("现金", "Cash"), "goods": ("物资", "Goods"), "service": ("服务", "Service")}
+        return {"cash": ("现金", "Cash"), "goods": ("物资", "Goods"),
+                "service": ("服务", "Service")}
 
 
 class ProgrammeIn(Model):
@@ -38,8 +39,10 @@ class ProgrammeIn(Model):
     def _code(cls, value: object) -> object:
         text = str(value).strip().upper()
         if not _CODE.match(text):
-            raise fail("programme_code", "项目代码为 2 至 32 位大写字母、数字或连字符，例如 SWN-2026",
-                       "The programme code is 2-32 capital letters, digits or dashes, e.g. SWN-2026")
+            raise fail("programme_code",
+                       "项目代码为 2 至 32 位大写字母、数字或连字符，例如 SWN-2026",
+                       "The programme code is 2-32 capital letters, digits or dashes, "
+                       "e.g. SWN-2026", "code")
         return text
 
     @model_validator(mode="after")

@@ -71,7 +71,7 @@ class VolunteerIn(Model):
     @field_validator("pin")
     @classmethod
     def _pin(cls, value: str) -> str:
-        return rule(validate_pin)(value)
+        return str(rule(validate_pin)(value))
 
 
 class Volunteer(Model):

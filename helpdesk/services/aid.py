@@ -74,7 +74,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     day = moment.astimezone(session.tz).date()
     programme = programmes.get(session.db, aid_in.programme_id)
     if programme is None or not programme.open_on(day):
-        raise KnownError("programme_closed", "该项目今天不在发放期内", "This programme is not open today")
+        raise KnownError("programme_closed", "该项目今天不在发放期内",
+                         "This programme is not open today")
     if programme.kind is not aid_in.kind:
         raise InvalidInput([Invalid("kind_mismatch", "发放方式与项目不符",
                                     "The kind of aid does not match the programme",

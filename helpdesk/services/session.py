@@ -94,7 +94,8 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
     and the recovery code (to be shown once). Refuses when the folder already has a station."""
     kdf = kdf or keys.KdfParams.default()
     if station_exists(paths):
-        raise KnownError("station_exists", f"{paths.data_dir} 中已有站点", f"{paths.data_dir} already has a station")
+        raise KnownError("station_exists", f"{paths.data_dir} 中已有站点",
+                         f"{paths.data_dir} already has a station")
     try:
         station_in = validate(StationIn, station)
         head_in = validate(VolunteerIn, {"name": head_name, "pin": head_pin, "role": "head"})

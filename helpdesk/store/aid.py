@@ -16,11 +16,11 @@ _JSON = ("goods",)
 
 
 def insert(db: Database, aid: Aid) -> None:
-    db["aid"].insert(rows.to_row(aid, json_fields=_JSON))
+    db.table("aid").insert(rows.to_row(aid, json_fields=_JSON))
 
 
 def replace(db: Database, aid: Aid) -> None:
-    db["aid"].insert(rows.to_row(aid, json_fields=_JSON), replace=True)
+    db.table("aid").insert(rows.to_row(aid, json_fields=_JSON), replace=True)
 
 
 def get(db: Database, aid_id: str) -> Aid | None:

@@ -50,7 +50,8 @@ def listing(folder: Path) -> list[Path]:
 def restore(backup: Path, *, database: Path, key_file: Path) -> None:
     """Put a backup in place of the (closed) station files; the old ones are kept aside."""
     if not (backup / "station.db").exists():
-        raise dbm.StoreError("no_backup", "所选文件夹不是站点备份", "That folder is not a station backup")
+        raise dbm.StoreError("no_backup", "所选文件夹不是站点备份",
+                             "That folder is not a station backup")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for live in (database, key_file):
         if live.exists():

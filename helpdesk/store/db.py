@@ -144,7 +144,10 @@ def open_database(path: Path, keys: list[bytes]) -> tuple[Opened, bytes]:
     marker = path.with_suffix(path.suffix + ".open")
     checked = False
     if marker.exists():
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        try:
+            result = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlcipher3.DatabaseError as err:
+            result = str(err)
         checked = True
         if result != "ok":
             db.conn.close()

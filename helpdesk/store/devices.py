@@ -21,7 +21,8 @@ def current(db: Database) -> Device:
     row = db.execute("SELECT id, code, epoch, created_at, reason FROM devices WHERE current = 1"
                      ).fetchone()
     if row is None:
-        raise dbm.StoreError("no_device", "数据库中没有本机设备记录", "The database has no device record")
+        raise dbm.StoreError("no_device", "数据库中没有本机设备记录",
+                             "The database has no device record")
     return Device(id=row[0], code=row[1], epoch=row[2], created_at=row[3], reason=row[4])
 
 

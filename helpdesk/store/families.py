@@ -14,11 +14,11 @@ _JSON = ("reasons", "insurance")
 
 
 def insert(db: Database, family: Family) -> None:
-    db["families"].insert(rows.to_row(family, json_fields=_JSON))
+    db.table("families").insert(rows.to_row(family, json_fields=_JSON))
 
 
 def replace(db: Database, family: Family) -> None:
-    db["families"].insert(rows.to_row(family, json_fields=_JSON), replace=True)
+    db.table("families").insert(rows.to_row(family, json_fields=_JSON), replace=True)
 
 
 def get(db: Database, family_id: str) -> Family | None:
@@ -71,7 +71,7 @@ def get_member(db: Database, member_id: str) -> Member | None:
 
 
 def put_member(db: Database, member: Member) -> None:
-    db["members"].insert(rows.to_row(member), replace=True)
+    db.table("members").insert(rows.to_row(member), replace=True)
 
 
 def count(db: Database) -> int:

@@ -24,7 +24,8 @@ def append(db: Database, device: Device, *, entity: str, entity_id: str, op: Op,
            change_id: str | None = None) -> Change:
     """Append one change; call inside the write transaction that changed the entity."""
     seq = dbm.next_counter(db, f"seq:{device.id}")
-    change = Change(change_id=change_id or new_id(), device_id=device.id, epoch=device.epoch, device_seq=seq,
+    change = Change(change_id=change_id or new_id(), device_id=device.id, epoch=device.epoch,
+                    device_seq=seq,
                     entity=entity,  # type: ignore[arg-type]
                     entity_id=entity_id, op=op,
                     fields=tuple(sorted(fields if fields is not None else state)),

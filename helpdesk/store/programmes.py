@@ -11,7 +11,7 @@ from helpdesk.store import rows
 
 
 def put(db: Database, programme: Programme) -> None:
-    db["programmes"].insert(rows.to_row(programme), replace=True)
+    db.table("programmes").insert(rows.to_row(programme), replace=True)
 
 
 def get(db: Database, programme_id: str) -> Programme | None:

@@ -9,7 +9,7 @@ from helpdesk.store import rows
 
 
 def put(db: Database, volunteer: Volunteer) -> None:
-    db["volunteers"].insert(rows.to_row(volunteer), replace=True)
+    db.table("volunteers").insert(rows.to_row(volunteer), replace=True)
 
 
 def get(db: Database, volunteer_id: str) -> Volunteer | None:
@@ -28,7 +28,7 @@ def by_name(db: Database, name: str) -> Volunteer | None:
 
 
 def put_station(db: Database, station: Station) -> None:
-    db["station"].insert(rows.to_row(station), replace=True)
+    db.table("station").insert(rows.to_row(station), replace=True)
 
 
 def station(db: Database) -> Station | None:
