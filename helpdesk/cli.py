@@ -82,10 +82,9 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    data_dir = args.data_dir or str(pathsmod.resolve(None).data_dir.parent / "helpdesk-demo")
-    paths = pathsmod.resolve(data_dir)
+    paths = pathsmod.demo(args.data_dir)
     fresh = not session.station_exists(paths)
-    s = _open_or_create_demo(data_dir)
+    s = _open_or_create_demo(str(paths.data_dir))
     try:
         if fresh:
             demo.ensure_programmes(s)

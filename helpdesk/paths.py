@@ -48,3 +48,11 @@ def resolve(data_dir: str | Path | None = None) -> Paths:
     data = data_dir or os.environ.get("HELPDESK_DATA_DIR") or platformdirs.user_data_dir(APP)
     config = os.environ.get("HELPDESK_CONFIG_DIR") or platformdirs.user_config_dir(APP)
     return Paths(Path(data).expanduser().resolve(), Path(config).expanduser().resolve())
+
+
+def demo(data_dir: str | Path | None = None) -> Paths:
+    """The demo station's folder: the argument, else $HELPDESK_DEMO_DIR, else a folder of its own
+    beside (never inside) the real station's data."""
+    chosen = data_dir or os.environ.get("HELPDESK_DEMO_DIR") or platformdirs.user_data_dir(
+        APP + "-demo")
+    return resolve(chosen)

@@ -185,6 +185,7 @@ def m002_search(db: Database) -> None:
     from helpdesk.store import search
 
     search.install(db)
+    search.rebuild(db)  # index the families a file of the first schema already has
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,1 @@
+"""The station database and what sits beside it: key file, device secret, backups."""
