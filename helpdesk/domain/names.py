@@ -147,7 +147,8 @@ def _split_surname(text: str) -> tuple[tuple[str, ...], str]:
 def _han_pinyin(run: str) -> list[str]:
     # pypinyin reads a run as phrases (better for given names than char by char); characters it
     # has no reading for are dropped rather than kept as Han text in an ASCII key.
-    out = lazy_pinyin(run, style=Style.NORMAL, strict=False, errors="ignore")
+    out: list[str] = lazy_pinyin(
+        run, style=Style.NORMAL, strict=False, errors="ignore")
     return [s for p in out if (s := _latin_fold(p)) and s.isascii() and s.isalnum()]
 
 
