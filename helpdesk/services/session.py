@@ -102,7 +102,9 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
     except Invalid as err:
         raise InvalidInput.from_invalid(err) from None
     paths.ensure()
-    paths.database.unlink(missing_ok=True)  # a half-made station from a crash at first run
+    # A half-made station from a crash at first run: one of the two files without the other.
+    paths.database.unlink(missing_ok=True)
+    paths.key_file.unlink(missing_ok=True)
     secrets = device_secrets(paths.config_dir)
     head_id = new_id()
     keyfile, master, recovery = keys.KeyFile.create(
@@ -196,11 +198,14 @@ def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
             keyfile.commit_rekey()
         else:
             keyfile.abort_rekey()
-    binding = secrets.load(keyfile.install_id)
-    if binding is None:
+    try:
+        binding = secrets.load(keyfile.install_id)
+        if binding is None:
+            raise keys.NoDeviceSecret(secrets.where())
+        device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
+    except keys.KeysError as err:
         dbm.close(db, paths.database)
-        raise known(keys.NoDeviceSecret(secrets.where()))
-    device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
+        raise known(err) from None
     station = volunteers.station(db)
     if volunteer_id is None:
         volunteer = next(v for v in volunteers.active(db) if v.is_head)

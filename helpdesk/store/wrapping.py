@@ -53,9 +53,10 @@ class KdfParams:
     def default(cls) -> KdfParams:
         """Parameters for real PINs: 256 MiB, 3 passes, 2 lanes.
 
-        Measured with `bench/kdf.py`: median 0.33 s per derivation on the development machine
-        (Linux x86_64, 2 CPUs, argon2-cffi 25.1). Memory, not passes, is what slows a GPU
-        attacker down, so memory is set high and the time cost low.
+        Measured with `bench/kdf.py` on the development machine (Linux x86_64, 2 CPUs,
+        argon2-cffi 25.1): median 0.35 s per derivation when idle (0.66 s while another
+        process kept one CPU busy). Memory, not passes, is what slows a GPU attacker down,
+        so memory is set high and the time cost low.
         """
         return cls(time_cost=3, memory_kib=256 * 1024, parallelism=2)
 

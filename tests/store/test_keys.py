@@ -355,7 +355,9 @@ def test_a_removed_holder_no_longer_unlocks(kf, master, store, path):
     kf.remove_holder("v2")
     with pytest.raises(keys.UnknownHolder):
         keys.KeyFile.load(path).unlock("v2", "222222", store)
-    assert "v2" not in path.read_text(encoding="utf-8")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert [h["id"] for h in doc["holders"]] == ["recovery", "h1"]
+    assert set(doc["master"]["current"]["wraps"]) == {"recovery", "h1"}
     with pytest.raises(keys.UnknownHolder):
         kf.remove_holder("v2")
 
