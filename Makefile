@@ -25,11 +25,13 @@ lint: setup
 	$(BIN)/mypy helpdesk/domain helpdesk/store helpdesk/services
 
 test: lint
+	bash .ci/cups.sh
 	$(BIN)/pytest -q
 
 bench: setup
 	$(BIN)/python bench/search.py --families 200000
 	$(BIN)/python bench/give_aid.py
+	$(BIN)/python bench/receipt.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

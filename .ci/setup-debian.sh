@@ -10,6 +10,10 @@ packages=(
   fonts-noto-cjk
   # python venv on a bare system
   python3-venv
+  # receipts: pdftotext/pdftoppm and zbarimg read receipts back in the tests; CUPS + cups-pdf
+  # give the printing test a real queue (.ci/cups.sh starts it); unicode-data for the font
+  # script resources/fonts/make_subset.py
+  poppler-utils zbar-tools cups printer-driver-cups-pdf unicode-data
 )
 
 if ! command -v dpkg >/dev/null 2>&1; then

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from helpdesk import __version__
@@ -21,6 +22,7 @@ from helpdesk.domain import money
 from helpdesk.errors import KnownError
 from helpdesk.services import aid as aidcases
 from helpdesk.services import demo, session
+from helpdesk.services import receipts as receiptcases
 
 DEMO_HEAD, DEMO_PIN = "admin", "123456"
 DEMO_STATION = {"name": "洪山区关山街道职工帮扶站", "region": "420111",
@@ -126,6 +128,38 @@ def cmd_totals(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_receipt_pdf(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no display
+    s = _sign_in(args)
+    try:
+        bilingual = None if args.lang is None else args.lang == "zh+en"
+        aid, data = receiptcases.save_pdf(s, Path(args.output), receipt_no=args.receipt_no,
+                                          last=args.last, fmt=args.format, bilingual=bilingual)
+    finally:
+        s.close()
+    if data.copy_no:
+        say(f"已保存凭证 {aid.receipt_no}（重印第 {data.copy_no} 次）：{args.output}",
+            f"Saved receipt {aid.receipt_no} (COPY {data.copy_no}): {args.output}")
+    else:
+        say(f"已保存凭证 {aid.receipt_no}：{args.output}",
+            f"Saved receipt {aid.receipt_no}: {args.output}")
+    return 0
+
+
+def cmd_verify_receipt(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    s = _sign_in(args)
+    try:
+        if args.pdf:
+            verdict = receiptcases.verify_pdf(s, Path(args.pdf))
+        else:
+            verdict = receiptcases.verify(s, args.payload)
+    finally:
+        s.close()
+    print(verdict.text(lang()))
+    return 0 if verdict.ok else 1
+
+
 def _station_parser(sub: Any, name: str, help_: str, fn: Callable[..., int]) -> Any:
     p = sub.add_parser(name, help=help_)
     p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
@@ -153,6 +187,23 @@ def parser() -> argparse.ArgumentParser:
     p = _station_parser(sub, "totals", "aid count and sum in fen, by programme and month",
                         cmd_totals)
     p.add_argument("--json", action="store_true")
+    receipt = sub.add_parser("receipt", help="receipts of aid")
+    receipt_sub = receipt.add_subparsers(dest="receipt_command", required=True)
+    p = _station_parser(receipt_sub, "pdf", "save an aid's receipt as a PDF (a second one is "
+                                            "marked COPY)", cmd_receipt_pdf)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("receipt_no", nargs="?", help="receipt number, e.g. K7QM-2026-00042")
+    which.add_argument("--last", action="store_true", help="the last aid recorded here")
+    p.add_argument("-o", "--output", required=True, help="PDF file to write")
+    p.add_argument("--format", choices=receiptcases.FORMATS, help="paper (default: settings)")
+    p.add_argument("--lang", choices=receiptcases.LANGS, help="Chinese, or Chinese + English "
+                                                              "(default: settings)")
+    p = _station_parser(sub, "verify-receipt", "check a receipt's signed QR code: exit 0 when "
+                                               "valid, 1 otherwise (voided, altered, unknown key, "
+                                               "bad format)", cmd_verify_receipt)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("payload", nargs="?", help="the code printed under the QR code (quote it)")
+    what.add_argument("--pdf", help="a receipt PDF: its QR code is read")
     return ap
 
 

@@ -199,3 +199,36 @@ def pending(db: Database) -> list[str]:
 def apply(db: Database) -> None:
     """Apply every pending migration, each in its own transaction."""
     migrations.apply(db)
+
+
+SCHEMA_RECEIPTS = """
+CREATE TABLE device_keys (
+    key_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    station_id TEXT NOT NULL,
+    public_key BLOB NOT NULL,
+    private_key BLOB,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX device_keys_device ON device_keys(device_id);
+CREATE TABLE receipt_prints (
+    aid_id TEXT NOT NULL,
+    copy_no INTEGER NOT NULL,
+    printed_at TEXT NOT NULL,
+    volunteer_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    format TEXT NOT NULL,
+    via TEXT NOT NULL,
+    PRIMARY KEY (aid_id, copy_no)
+);
+"""
+
+
+@migrations()
+def m003_receipts(db: Database) -> None:
+    # device_keys: Ed25519 keys that sign receipt QR codes; the private key only for this
+    # database's own devices (it never leaves the encrypted file). receipt_prints: every
+    # time a receipt was printed or saved; copy 0 is the original, later ones are reprints.
+    for statement in _statements(SCHEMA_RECEIPTS):
+        db.execute(statement)
