@@ -43,6 +43,9 @@ def _spaced(column: str) -> str:
     return "||' '||".join(f"substr({column},{i},1)" for i in range(1, MAX_NAME + 1))
 
 
+# These expressions are schema: a query uses an expression index only if it spells the same
+# expression. Changing one needs a new migration that recreates its index (the query-plan test
+# in tests/store/test_search.py fails otherwise).
 ID_TAIL = _reversed("id_number")
 PHONE_TAIL = _reversed("phone")
 MEMBER_ID_TAIL = _reversed("members.id_number")
