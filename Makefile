@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup demo test lint bench clean
+I18N := resources/i18n
 
-setup: $(VENV)/.installed
+.PHONY: setup demo test lint bench clean translations i18n-update screenshots
+
+setup: $(VENV)/.installed translations
 
 $(VENV)/.installed: pyproject.toml .ci/setup-debian.sh
 	bash .ci/setup-debian.sh
@@ -16,8 +18,21 @@ $(VENV)/.installed: pyproject.toml .ci/setup-debian.sh
 	$(BIN)/pip install -q -e '.[server,dev]'
 	touch $@
 
+translations: $(VENV)/.installed $(I18N)/helpdesk_zh_CN.qm $(I18N)/helpdesk_en.qm
+
+$(I18N)/%.qm: $(I18N)/%.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing UI strings; then translate in $(BIN)/pyside6-linguist.
+i18n-update: setup
+	$(BIN)/pyside6-lupdate helpdesk/app.py $$(find helpdesk/ui -name '*.py') -no-obsolete \
+		-ts $(I18N)/helpdesk_zh_CN.ts $(I18N)/helpdesk_en.ts
+
 demo: setup
 	$(BIN)/helpdesk demo
+
+screenshots: setup
+	$(BIN)/python docs/make_screenshots.py
 
 lint: setup
 	$(BIN)/lint-imports
@@ -32,6 +47,7 @@ bench: setup
 	$(BIN)/python bench/search.py --families 200000
 	$(BIN)/python bench/give_aid.py
 	$(BIN)/python bench/receipt.py
+	$(BIN)/python bench/startup.py --families 200000
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -95,7 +95,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_summary(s)
     finally:
         s.close()
-    return 0
+    if args.no_window:
+        return 0
+    from helpdesk import app  # Qt only for the commands that open a window
+
+    return app.run(data_dir=paths.data_dir, demo=True)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from helpdesk import app
+
+    return app.run(data_dir=args.app_data_dir)
 
 
 def _print_summary(s: session.Session) -> None:
@@ -174,9 +184,14 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="helpdesk", description="Helpdesk: the aid register of "
                                  "a trade-union help station.")
     ap.add_argument("--version", action="version", version=f"helpdesk {__version__}")
+    ap.add_argument("--data-dir", dest="app_data_dir",
+                    help="with no command: open the app on this station folder")
+    ap.set_defaults(fn=cmd_app)
     sub = ap.add_subparsers(dest="command")
     p = sub.add_parser("demo", help="open a demo station with sample families and aid")
     p.add_argument("--data-dir", help="demo station folder (default: beside the user's data)")
+    p.add_argument("--no-window", action="store_true",
+                   help="only create the demo station and print its summary")
     p.set_defaults(fn=cmd_demo)
     p = _station_parser(sub, "demo-data", "fill a station with sample data (creates the station "
                                           "with head admin / PIN 123456 if there is none)",
@@ -210,9 +225,6 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = parser()
     args = ap.parse_args(argv)
-    if not getattr(args, "fn", None):
-        ap.print_help()
-        return 0
     try:
         return int(args.fn(args))
     except KnownError as err:

@@ -87,9 +87,9 @@ def test_data_dir_from_the_environment(station_dir: Path, monkeypatch: pytest.Mo
 
 def test_demo_makes_a_demo_station_in_its_own_folder(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
-    done = run("demo", "--data-dir", str(folder), pin=None)
+    done = run("demo", "--no-window", "--data-dir", str(folder), pin=None)
     assert done.returncode == 0, done.stderr
     assert "300 families" in done.stdout and (folder / "station.db").exists()
-    again = run("demo", "--data-dir", str(folder), pin=None)  # opens the same station again
+    again = run("demo", "--no-window", "--data-dir", str(folder), pin=None)
     assert again.returncode == 0, again.stderr
     assert "Recovery code" not in again.stdout

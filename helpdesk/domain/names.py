@@ -11,8 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from helpdesk.domain.errors import Invalid
 
 MAX_LENGTH = 40
@@ -147,6 +145,10 @@ def _split_surname(text: str) -> tuple[tuple[str, ...], str]:
 def _han_pinyin(run: str) -> list[str]:
     # pypinyin reads a run as phrases (better for given names than char by char); characters it
     # has no reading for are dropped rather than kept as Han text in an ASCII key.
+    # Imported here: pypinyin's dictionaries cost ~55 MB and 0.3 s, which the sign-in screen
+    # should not pay before anyone registers a family.
+    from pypinyin import Style, lazy_pinyin
+
     out: list[str] = lazy_pinyin(
         run, style=Style.NORMAL, strict=False, errors="ignore")
     return [s for p in out if (s := _latin_fold(p)) and s.isascii() and s.isalnum()]

@@ -94,9 +94,10 @@ def _name(rng: random.Random) -> str:
 
 def _family(rng: random.Random, seq: int, now: str, hlc: str) -> Family:
     region = rng.choice(REGIONS)
-    birth = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 52))
-    # The order code makes the ID unique per family: seq spreads over region, date and order.
-    number = idcard.make(region, birth + timedelta(days=(seq // 1000) % 7), seq % 1000)
+    # Birth date and order code come from seq, one to one (37 and 19,000 share no factor), so
+    # generated IDs never collide, up to 19 million families.
+    birth = date(1950, 1, 1) + timedelta(days=(seq // 1000) * 37 % 19_000)
+    number = idcard.make(region, birth, seq % 1000)
     name = _name(rng)
     pinyin, initials = pinyin_of(name)
     employment = rng.choice(list(Employment))

@@ -232,3 +232,11 @@ def m003_receipts(db: Database) -> None:
     # time a receipt was printed or saved; copy 0 is the original, later ones are reprints.
     for statement in _statements(SCHEMA_RECEIPTS):
         db.execute(statement)
+
+
+@migrations()
+def m004_waiting_changes(db: Database) -> None:
+    # The always-visible "N waiting" count: only pending rows are in this index, so counting
+    # them stays cheap when hundreds of thousands of changes have long been acknowledged.
+    db.execute("CREATE INDEX changes_waiting ON changes(device_id, device_seq) "
+               "WHERE sync_status = 'pending'")

@@ -1,0 +1,71 @@
+"""Void an aid: station head only, with the reason written down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services import aid as aidcases
+from helpdesk.services import session as sessions
+from helpdesk.ui import i18n
+from helpdesk.ui.widgets.form import Field
+
+
+class VoidDialog(QDialog):
+    voided = Signal()
+
+    def __init__(self, session: sessions.Session, aid_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("void_dialog")
+        self.setWindowTitle(self.tr("Void aid"))
+        self.session = session
+        self.aid_id = aid_id
+        text = QLabel(self.tr("A voided aid keeps its receipt number, marked void. Record the "
+                              "aid again if it was given differently."), self)
+        text.setWordWrap(True)
+        self.reason = Field("reason", self.tr("Why is it voided?"), QLineEdit(self), self)
+        self.message = QLabel(self)
+        self.message.setObjectName("void_message")
+        self.message.setProperty("class", "field_error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.confirm = QPushButton(self.tr("Void"), self)
+        self.confirm.setObjectName("void_confirm")
+        self.confirm.setProperty("class", "danger")
+        self.confirm.clicked.connect(self._void)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("void_cancel")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def _void(self) -> None:
+        self.reason.set_error("")
+        self.message.hide()
+        try:
+            aidcases.void_aid(self.session, self.aid_id, self.reason.editor.text())  # type: ignore[attr-defined]
+        except InvalidInput as err:
+            self.reason.set_error("; ".join(p.text(i18n.short()) for p in err.fields().values()))
+            return
+        except KnownError as err:
+            self.message.setText(i18n.known(err))
+            self.message.show()
+            return
+        self.voided.emit()
+        self.accept()

@@ -1,0 +1,93 @@
+"""Families: one search field, results as you type, kinetic scrolling."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout
+
+from helpdesk.domain import idcard
+from helpdesk.errors import KnownError
+from helpdesk.services import families
+from helpdesk.ui.models.families import FamilySearchModel
+from helpdesk.ui.pages.base import Page, kinetic
+
+if TYPE_CHECKING:
+    from helpdesk.ui.shell import Shell
+
+
+class FamiliesPage(Page):
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell, self.tr("Families"))
+        self.search = QLineEdit(self)
+        self.search.setObjectName("family_search")
+        self.search.setPlaceholderText(self.tr("Name, pinyin, or last digits of ID or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.model = FamilySearchModel(
+            lambda q, n: families.find(self.session, q, limit=n), self.describe, self)
+        self.view = QListView(self)
+        self.view.setObjectName("family_results")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        kinetic(self.view)
+        self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        self.count = QLabel(self)
+        self.count.setObjectName("result_count")
+        self.register_button = QPushButton(self.tr("Register a new family"), self)
+        self.register_button.setObjectName("families_register")
+        self.register_button.clicked.connect(lambda: shell.go("family_form", None))
+        self.search.textChanged.connect(self._typed)
+        self.search.returnPressed.connect(self._open_first)
+        self.model.results_shown.connect(self._shown)
+        # The list scrolls itself: the page's own scroll area is not used here.
+        self.scroll_area.hide()
+        box = QVBoxLayout()
+        box.setContentsMargins(16, 0, 16, 12)
+        box.addWidget(self.search)
+        box.addWidget(self.count)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.register_button)
+        self.layout().addLayout(box, 1)  # type: ignore[union-attr]
+
+    def describe(self, family_id: str) -> str:
+        """What tells two 王丽 apart: masked ID, birth date, address (about 0.3 ms a row)."""
+        try:
+            f = families.family_history(self.session, family_id).family
+        except KnownError:
+            return ""
+        number = idcard.mask(f.id_number) if f.id_number else ""
+        born = f.birth_date.isoformat() if f.birth_date else ""
+        return " · ".join(b for b in (number, born, f.address) if b)
+
+    def release(self) -> None:
+        self.model.set_query("")
+
+    def load(self) -> None:
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.model.forget_descriptions()
+        self.say("")
+        if self.model.query:
+            self.model.set_query(self.search.text())
+
+    def _typed(self, text: str) -> None:
+        self.say("")
+        self.model.set_query(text)
+
+    def _shown(self, query: str, rows: int) -> None:
+        if not query:
+            self.count.setText("")
+        elif rows == 0:
+            self.count.setText(self.tr("No family found. Check the spelling, or register it."))
+        else:
+            self.count.setText(self.tr("Tap a family to open it"))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.shell.open_family(self.model.family_id(index.row()))
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self.shell.open_family(self.model.family_id(0))

@@ -1,0 +1,208 @@
+"""Register or edit a family: each problem beside its field; likely duplicates offered first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.domain import idcard, money
+from helpdesk.domain.errors import Invalid
+from helpdesk.domain.families import Employment, Hukou, IdKind, Insurance, Reason
+from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services import families
+from helpdesk.ui import i18n
+from helpdesk.ui.pages.base import Page
+from helpdesk.ui.widgets.choices import Choices
+from helpdesk.ui.widgets.form import Field, show_errors
+
+if TYPE_CHECKING:
+    from helpdesk.ui.shell import Shell
+
+
+def _combo(parent: QWidget, values: Any) -> QComboBox:
+    box = QComboBox(parent)
+    for v in values:
+        box.addItem(i18n.label(v), v.value)
+    return box
+
+
+class FamilyFormPage(Page):
+    nav_parent = "families"
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell, "")
+        self.editing: Any = None  # the Family being edited, None when registering
+        self.acknowledged: set[str] = set()
+        e = self.editors = {
+            "head_name": QLineEdit(self), "id_kind": _combo(self, IdKind),
+            "id_number": QLineEdit(self), "birth_date": QLineEdit(self),
+            "phone": QLineEdit(self), "address": QLineEdit(self), "region": QLineEdit(self),
+            "hukou": _combo(self, Hukou), "employment": _combo(self, Employment),
+            "reasons": Choices(Reason, parent=self), "income_fen": QLineEdit(self),
+            "insurance": Choices(Insurance, parent=self), "notes": QLineEdit(self),
+        }
+        e["birth_date"].setPlaceholderText(self.tr("Taken from the ID; or 1980-05-17"))  # type: ignore[attr-defined]
+        e["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        e["region"].setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        e["income_fen"].setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        labels = {
+            "head_name": self.tr("Head of family's name"), "id_kind": self.tr("Document"),
+            "id_number": self.tr("Document number"), "birth_date": self.tr("Birth date"),
+            "phone": self.tr("Phone"), "address": self.tr("Address"),
+            "region": self.tr("Region code (6 digits)"), "hukou": self.tr("Hukou"),
+            "employment": self.tr("Employment"), "reasons": self.tr("Difficulties (one or more)"),
+            "income_fen": self.tr("Monthly household income (yuan)"),
+            "insurance": self.tr("Social insurance the family has"),
+            "notes": self.tr("Notes"),
+        }
+        self.fields = {n: Field(n, labels[n], e[n], self) for n in e}
+        for field in self.fields.values():
+            self.content.addWidget(field)
+        self.consent = QCheckBox(self.tr("The family agreed to be registered"), self)
+        self.consent.setObjectName("family_consent")
+        self.content.addWidget(self.consent)
+        self.duplicates = QFrame(self)
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.setFrameShape(QFrame.Shape.StyledPanel)
+        self.duplicates_box = QVBoxLayout(self.duplicates)
+        self.duplicates.hide()
+        self.content.addWidget(self.duplicates)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("family_save")
+        self.save_button.setProperty("class", "primary")
+        self.save_button.clicked.connect(self.save)
+        self.content.addWidget(self.save_button)
+        self.content.addStretch(1)
+
+    def load(self, family_id: str | None = None) -> None:
+        self.say("")
+        self.acknowledged.clear()
+        self._clear_duplicates()
+        show_errors(self.fields, {})
+        self.editing = None
+        if family_id:
+            self.editing = families.family_history(self.session, family_id).family
+        f = self.editing
+        self.title.setText(self.tr("Edit family") if f else self.tr("Register a family"))
+        e = self.editors
+        for name in ("head_name", "id_number", "phone", "address", "notes"):
+            e[name].setText(getattr(f, name) if f else "")  # type: ignore[attr-defined]
+        e["birth_date"].setText(f.birth_date.isoformat() if f and f.birth_date else "")  # type: ignore[attr-defined]
+        e["region"].setText(f.region if f else self.session.station.region)  # type: ignore[attr-defined]
+        e["income_fen"].setText(money.format_fen(f.income_fen) if f else "")  # type: ignore[attr-defined]
+        for name in ("id_kind", "hukou", "employment"):
+            box: QComboBox = e[name]  # type: ignore[assignment]
+            box.setCurrentIndex(max(0, box.findData(getattr(f, name).value)) if f else 0)
+        e["reasons"].set_chosen(f.reasons if f else ())  # type: ignore[attr-defined]
+        e["insurance"].set_chosen(f.insurance if f else ())  # type: ignore[attr-defined]
+        self.consent.setChecked(bool(f and f.consent_date))
+        e["head_name"].setFocus()
+
+    def data(self) -> dict[str, Any]:
+        e = self.editors
+        out: dict[str, Any] = {}
+        for name in ("head_name", "id_number", "phone", "address", "region", "notes"):
+            out[name] = e[name].text().strip()  # type: ignore[attr-defined]
+        birth = e["birth_date"].text().strip()  # type: ignore[attr-defined]
+        if birth:
+            out["birth_date"] = birth
+        income = e["income_fen"].text().strip()  # type: ignore[attr-defined]
+        out["income_fen"] = income or 0
+        for name in ("id_kind", "hukou", "employment"):
+            out[name] = e[name].currentData()  # type: ignore[attr-defined]
+        out["reasons"] = e["reasons"].chosen()  # type: ignore[attr-defined]
+        out["insurance"] = e["insurance"].chosen()  # type: ignore[attr-defined]
+        if self.consent.isChecked():
+            previous = self.editing.consent_date if self.editing else None
+            out["consent_date"] = previous or self.session.today()
+        return out
+
+    def save(self) -> None:
+        self.say("")
+        show_errors(self.fields, {})
+        try:
+            if self.editing is None:
+                family = families.register_family(self.session, self.data(),
+                                                  acknowledged=self.acknowledged)
+            else:
+                family = families.update_family(self.session, self.editing.id, self.data(),
+                                                base_change_id=self.editing.last_change_id)
+        except families.PossibleDuplicates as dup:
+            self._offer(dup.candidates)
+            return
+        except InvalidInput as err:
+            problems = {k: p.text(i18n.short()) for k, p in err.fields().items()}
+            problems.setdefault("id_number", self._id_problem())
+            rest = show_errors(self.fields, {k: v for k, v in problems.items() if v})
+            self.say("\n".join(rest) or self.tr("Check the fields marked below"), error=True)
+            return
+        except KnownError as err:
+            if err.code == "id_registered":
+                self.fields["id_number"].set_error(i18n.known(err))
+                self.say(self.tr("Check the fields marked below"), error=True)
+            else:
+                self.say_error(err)
+            return
+        self.shell.refresh_status()
+        self.shell.open_family(family.id)
+
+    def _id_problem(self) -> str:
+        """The resident ID's own problem: the model checks it only once other fields pass."""
+        if self.editors["id_kind"].currentData() != IdKind.RESIDENT_ID.value:  # type: ignore[attr-defined]
+            return ""
+        try:
+            idcard.validate(self.editors["id_number"].text())  # type: ignore[attr-defined]
+        except Invalid as err:
+            return err.problem.text(i18n.short())
+        return ""
+
+    # Likely duplicates: "this is the same family" / "different family"
+    def _clear_duplicates(self) -> None:
+        while self.duplicates_box.count():
+            item = self.duplicates_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.duplicates.hide()
+
+    def _offer(self, candidates: list[Any]) -> None:
+        self._clear_duplicates()
+        intro = QLabel(self.tr("This family may be registered already. Is it one of these?"),
+                       self.duplicates)
+        intro.setWordWrap(True)
+        intro.setObjectName("duplicates_intro")
+        self.duplicates_box.addWidget(intro)
+        for c in candidates:
+            text = QLabel(" · ".join(b for b in (
+                c.head_name, idcard.mask(c.id_number) if c.id_number else "",
+                c.birth_date.isoformat() if c.birth_date else "", c.phone, c.address) if b),
+                self.duplicates)
+            text.setWordWrap(True)
+            same = QPushButton(self.tr("This is the same family: open it"), self.duplicates)
+            same.setObjectName("duplicate_same")
+            same.clicked.connect(lambda _=False, i=c.id: self.shell.open_family(i))
+            self.duplicates_box.addWidget(text)
+            self.duplicates_box.addWidget(same)
+        different = QPushButton(self.tr("Different family: save the new one"), self.duplicates)
+        different.setObjectName("duplicate_different")
+        different.clicked.connect(lambda: self._different([c.id for c in candidates]))
+        self.duplicates_box.addWidget(different)
+        self.duplicates.show()
+        self.say(self.tr("Check the possible duplicates below before saving"), error=True)
+        self.scroll_area.ensureWidgetVisible(self.duplicates)
+
+    def _different(self, ids: list[str]) -> None:
+        self.acknowledged.update(ids)
+        self._clear_duplicates()
+        self.save()

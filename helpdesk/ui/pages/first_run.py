@@ -1,0 +1,191 @@
+"""First run: the station, its head and PIN; then the recovery code, shown once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import paths as pathsmod
+from helpdesk.domain.errors import Invalid
+from helpdesk.domain.station import VolunteerIn
+from helpdesk.domain.validation import validate
+from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services import session as sessions
+from helpdesk.ui import i18n
+from helpdesk.ui.pages.base import kinetic
+from helpdesk.ui.widgets.form import Field, show_errors
+
+
+class FirstRunPage(QWidget):
+    station_created = Signal(object)  # the head's Session
+    finished = Signal()
+
+    def __init__(self, paths: pathsmod.Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run")
+        self.paths = paths
+        self.recovery_code = ""
+        self.steps = QStackedWidget(self)
+        self.steps.addWidget(self._station_step())
+        self.steps.addWidget(self._recovery_step())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.steps)
+
+    def _scrolling(self, inner: QWidget) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(inner)
+        kinetic(area)
+        return area
+
+    def _station_step(self) -> QWidget:
+        inner = QWidget()
+        inner.setObjectName("first_run_content")
+        inner.setMaximumWidth(640)
+        form = QVBoxLayout(inner)
+        form.setContentsMargins(16, 16, 16, 16)
+        form.setSpacing(10)
+        title = QLabel(self.tr("Set up this help station"), inner)
+        title.setObjectName("page_title")
+        intro = QLabel(self.tr("Fill in the station and its head. The head signs in with the "
+                               "PIN chosen here."), inner)
+        intro.setWordWrap(True)
+        form.addWidget(title)
+        form.addWidget(intro)
+        self.fields: dict[str, Field] = {}
+
+        def add(name: str, label: str, *, pin: bool = False) -> QLineEdit:
+            edit = QLineEdit(inner)
+            if pin:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+            field = Field(name, label, edit, inner)
+            self.fields[name] = field
+            form.addWidget(field)
+            return edit
+
+        self.name_edit = add("name", self.tr("Station name"))
+        self.region_edit = add("region", self.tr("Region code (6 digits, e.g. 420111)"))
+        self.region_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.union_edit = add("union_name", self.tr("Trade union (optional)"))
+        self.phone_edit = add("phone", self.tr("Station phone (optional)"))
+        self.head_edit = add("head_name", self.tr("Station head's name"))
+        self.pin_edit = add("pin", self.tr("Head's PIN (6 to 12 digits)"), pin=True)
+        self.pin2_edit = add("pin_again", self.tr("The PIN again"), pin=True)
+        self.error = QLabel(inner)
+        self.error.setObjectName("first_run_error")
+        self.error.setProperty("class", "field_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addWidget(self.error)
+        self.create_button = QPushButton(self.tr("Create the station"), inner)
+        self.create_button.setObjectName("create_station")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_station)
+        form.addWidget(self.create_button)
+        form.addStretch(1)
+        return self._scrolling(inner)
+
+    def _recovery_step(self) -> QWidget:
+        inner = QWidget()
+        inner.setObjectName("first_run_content")
+        inner.setMaximumWidth(640)
+        box = QVBoxLayout(inner)
+        box.setContentsMargins(16, 16, 16, 16)
+        box.setSpacing(12)
+        title = QLabel(self.tr("Recovery code"), inner)
+        title.setObjectName("page_title")
+        text = QLabel(self.tr("This code unlocks the station if PINs are forgotten or this "
+                              "laptop breaks. It is shown only now: print it or write it down, "
+                              "and keep it locked away."), inner)
+        text.setWordWrap(True)
+        self.code_label = QLabel(inner)
+        self.code_label.setObjectName("recovery_code")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setWordWrap(True)
+        mono = QFont("Noto Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.4)
+        self.code_label.setFont(mono)
+        self.print_button = QPushButton(self.tr("Print"), inner)
+        self.print_button.setObjectName("print_recovery")
+        self.print_button.clicked.connect(self._print)
+        self.written = QCheckBox(self.tr("I have written it down"), inner)
+        self.written.setObjectName("recovery_written")
+        self.continue_button = QPushButton(self.tr("Continue"), inner)
+        self.continue_button.setObjectName("recovery_continue")
+        self.continue_button.setEnabled(False)
+        self.written.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self._done)
+        for w in (title, text, self.code_label, self.print_button, self.written,
+                  self.continue_button):
+            box.addWidget(w)
+        box.addStretch(1)
+        return self._scrolling(inner)
+
+    def create_station(self) -> None:
+        values = {name: f.editor.text().strip() for name, f in self.fields.items()}  # type: ignore[attr-defined]
+        problems: dict[str, str] = {}
+        if values["pin"] != values["pin_again"]:
+            problems["pin_again"] = self.tr("The two PINs differ")
+        station = {k: values[k] for k in ("name", "region", "union_name", "phone")}
+        self.error.hide()
+        try:  # the head's name and PIN first, so their problems go beside their own fields
+            validate(VolunteerIn, {"name": values["head_name"], "pin": values["pin"],
+                                   "role": "head"})
+        except Invalid as err:
+            for p in err.problems:
+                problems.setdefault("head_name" if p.field == "name" else "pin",
+                                    p.text(i18n.short()))
+        if not problems:
+            try:
+                session, code = sessions.create_station(
+                    self.paths, station, head_name=values["head_name"], head_pin=values["pin"])
+            except InvalidInput as err:
+                for name, p in err.fields().items():
+                    problems[name] = p.text(i18n.short())
+            except KnownError as err:
+                self.error.setText(i18n.known(err))
+                self.error.show()
+                return
+            else:
+                self.recovery_code = code
+                self.code_label.setText(code)
+                self.steps.setCurrentIndex(1)
+                self.station_created.emit(session)
+                return
+        rest = show_errors(self.fields, problems)
+        if rest:
+            self.error.setText("\n".join(rest))
+            self.error.show()
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        doc = QTextDocument(self)
+        doc.setPlainText(self.tr("Helpdesk recovery code") + "\n\n" + self.recovery_code)
+
+        dialog.setObjectName("recovery_print_dialog")
+        dialog.accepted.connect(lambda: doc.print_(printer))
+        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver: the plain one, modeless
+
+    def _done(self) -> None:
+        self.code_label.clear()
+        self.recovery_code = ""
+        self.finished.emit()

@@ -1,0 +1,185 @@
+"""Sign in: choose yourself in the list of volunteers, type the PIN on the pad."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import paths as pathsmod
+from helpdesk.errors import KnownError
+from helpdesk.services import session as sessions
+from helpdesk.ui import i18n
+from helpdesk.ui.pages.base import kinetic
+from helpdesk.ui.widgets.pin_pad import PinPad
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+NARROW = 720
+
+
+class SignInPage(QWidget):
+    unlocked = Signal(object)  # the Session
+
+    def __init__(self, paths: pathsmod.Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sign_in")
+        self.paths = paths
+        title = QLabel(self.tr("Sign in"), self)
+        title.setObjectName("page_title")
+        self.who = QListWidget(self)
+        self.who.setObjectName("volunteer_list")
+        kinetic(self.who)
+        self.who.currentItemChanged.connect(lambda *_: self._chosen())
+        self.prompt = QLabel(self)
+        self.prompt.setObjectName("sign_in_prompt")
+        self.prompt.setWordWrap(True)
+        self.pad = PinPad(self)
+        self.pad.submitted.connect(self.try_pin)
+        self.message = QLabel(self)
+        self.message.setObjectName("sign_in_message")
+        self.message.setProperty("class", "field_error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.recovery_button = QPushButton(self.tr("Use the recovery code"), self)
+        self.recovery_button.setObjectName("use_recovery")
+        self.recovery_button.setProperty("class", "secondary")
+        self.recovery_edit = QLineEdit(self)
+        self.recovery_edit.setObjectName("recovery_edit")
+        self.recovery_edit.setPlaceholderText(self.tr("Recovery code"))
+        self.recovery_edit.hide()
+        self.recovery_edit.returnPressed.connect(self._recover)
+        self.recovery_button.clicked.connect(self._show_recovery)
+
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addWidget(QLabel(self.tr("Who are you?"), self))
+        left.addWidget(self.who)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.prompt)
+        right.addWidget(self.pad)
+        right.addWidget(self.message)
+        right.addWidget(self.recovery_button)
+        right.addWidget(self.recovery_edit)
+        right.addStretch(1)
+        inner = QWidget()
+        inner.setObjectName("sign_in_content")
+        inner.setMaximumWidth(1000)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
+        self.columns.setContentsMargins(16, 16, 16, 16)
+        self.columns.setSpacing(24)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 1)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder.setObjectName("sign_in_holder")
+        centred = QHBoxLayout(holder)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addWidget(inner, 1)
+        area.setWidget(holder)
+        kinetic(area)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= NARROW
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if wide
+                                  else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
+
+    def reload(self) -> None:
+        """Fill the list from the key file (readable before signing in)."""
+        self.who.blockSignals(True)
+        self.who.clear()
+        self.who.blockSignals(False)
+        self.message.hide()
+        self.pad.clear()
+        try:
+            found = sessions.holders(self.paths)
+        except KnownError as err:
+            self._say(i18n.known(err))
+            return
+        for holder in found:
+            role = self.tr("station head") if holder.role == "head" else self.tr("volunteer")
+            item = QListWidgetItem(f"{holder.name}  ·  {role}")
+            item.setData(ROLE_ID, holder.id)
+            self.who.addItem(item)
+        if self.who.count():
+            self.who.setCurrentRow(0)
+        # As tall as its rows, up to five; more scroll.
+        row = max(self.who.sizeHintForRow(0), 44)
+        self.who.setFixedHeight(row * min(max(self.who.count(), 1), 5)
+                                + 2 * self.who.frameWidth() + 4)
+
+    def choose(self, name: str) -> None:
+        for row in range(self.who.count()):
+            if self.who.item(row).text().split("  ·  ")[0] == name:
+                self.who.setCurrentRow(row)
+                return
+
+    def _chosen(self) -> None:
+        item = self.who.currentItem()
+        name = item.text().split("  ·  ")[0] if item else ""
+        self.prompt.setText(self.tr("{name}, type your PIN").replace("{name}", name))
+        self.message.hide()
+        self.pad.clear()
+
+    def say(self, text: str) -> None:
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def try_pin(self, pin: str) -> None:
+        item = self.who.currentItem()
+        if item is None:
+            self._say(self.tr("Choose your name first"))
+            return
+        self._say(self.tr("Unlocking…"))
+        self.pad.set_enabled(False)
+        self.message.repaint()
+        # Let the message paint before the key derivation (~0.3 s) holds the thread.
+        QTimer.singleShot(0, lambda: self._unlock(item.data(ROLE_ID), pin))
+
+    def _unlock(self, holder_id: str, pin: str) -> None:
+        try:
+            session = sessions.sign_in(self.paths, holder_id, pin)
+        except KnownError as err:
+            self._say(i18n.known(err))
+            self.pad.set_enabled(True)
+            self.pad.clear()
+            return
+        self.pad.set_enabled(True)
+        self.pad.clear()
+        self.message.hide()
+        self.unlocked.emit(session)
+
+    def _show_recovery(self) -> None:
+        self.recovery_edit.show()
+        self.recovery_edit.setFocus()
+
+    def _recover(self) -> None:
+        try:
+            session = sessions.sign_in_with_recovery(self.paths, self.recovery_edit.text())
+        except KnownError as err:
+            self._say(i18n.known(err))
+            return
+        self.recovery_edit.clear()
+        self.recovery_edit.hide()
+        self.unlocked.emit(session)

@@ -1,0 +1,198 @@
+"""Signed-in frame: a top bar (station, volunteer, changes waiting, lock), the pages, and the
+navigation: a rail on the left of wide windows, a bar at the bottom of narrow ones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.services import session as sessions
+from helpdesk.services import status
+from helpdesk.ui.preferences import Preferences
+
+RAIL_MIN_WIDTH = 720
+
+
+class Shell(QWidget):
+    lock_requested = Signal()
+    language_chosen = Signal(str)
+    restore_requested = Signal(object)  # the backup folder
+    idle_time_changed = Signal()
+    page_shown = Signal(str)
+
+    def __init__(self, session: sessions.Session, prefs: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from helpdesk.ui.pages import registry
+
+        self.setObjectName("shell")
+        self.session = session
+        self.prefs = prefs
+        self.top = QWidget(self)
+        self.top.setObjectName("top_bar")
+        self.station_label = QLabel(self.top)
+        self.station_label.setObjectName("station_label")
+        self.station_label.setWordWrap(True)
+        self.station_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
+        self.waiting_label = QLabel(self.top)
+        self.waiting_label.setObjectName("waiting_label")
+        self.lock_button = QPushButton(self.tr("Lock"), self.top)
+        self.lock_button.setObjectName("lock_button")
+        self.lock_button.clicked.connect(self.lock_requested)
+        top = QHBoxLayout(self.top)
+        top.setContentsMargins(12, 4, 8, 4)
+        top.addWidget(self.station_label, 1)
+        top.addWidget(self.waiting_label)
+        top.addWidget(self.lock_button)
+
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.by_name: dict[str, QWidget] = {}  # pages are built when first shown
+
+        self.nav = QWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.nav)
+        self.nav_layout.setContentsMargins(2, 2, 2, 2)
+        self.nav_layout.setSpacing(2)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for name, text in registry.nav_items(self.session.volunteer.is_head):
+            button = QPushButton(text, self.nav)
+            button.setObjectName(f"nav_{name}")
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, n=name: self.go(n))
+            self.nav_group.addButton(button)
+            self.nav_buttons[name] = button
+            self.nav_layout.addWidget(button)
+        self.nav_layout.addStretch(1)
+
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(0)
+        self.body.addWidget(self.nav)
+        self.body.addWidget(self.pages, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.top)
+        outer.addLayout(self.body, 1)
+        self._wide: bool | None = None
+        self._waiting = 0
+        self._arrange(self.width())
+        self.go("home")
+
+    # Navigation
+    def current_name(self) -> str:
+        page = self.pages.currentWidget()
+        return next((n for n, p in self.by_name.items() if p is page), "home")
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built the first time it is asked for."""
+        from helpdesk.ui.pages import registry
+
+        if name not in self.by_name:
+            page = registry.PAGES[name](self)
+            page.setObjectName(f"page_{name}")
+            self.by_name[name] = page
+            self.pages.addWidget(page)
+        return self.by_name[name]
+
+    def go(self, name: str, *args: object) -> QWidget:
+        """Show a page; pages with a `load(*args)` get them, others are refreshed."""
+        page = self.page(name)
+        self.session.screen = name
+        loader = getattr(page, "load", None)
+        if loader is not None:
+            loader(*args)
+        self.pages.setCurrentWidget(page)
+        nav_name = getattr(page, "nav_parent", "") or name
+        if nav_name in self.nav_buttons:
+            self.nav_buttons[nav_name].setChecked(True)
+        self.page_shown.emit(name)
+        return page
+
+    def open_family(self, family_id: str) -> None:
+        self.go("family", family_id)
+
+    def release(self) -> None:
+        """Before the session closes: pages drop whatever would still read through it."""
+        self.hide()
+        for page in self.by_name.values():
+            release = getattr(page, "release", None)
+            if release is not None:
+                release()
+
+    # Status
+    def refresh_status(self, waiting: int | None = None) -> None:
+        """Show the station, the volunteer and the changes waiting (counted unless given);
+        pages call it after every write."""
+        s = self.session
+        self._waiting = status.waiting_changes(s) if waiting is None else waiting
+        code = s.station.code
+        if s.station.code_provisional:
+            code = self.tr("{code} (provisional)").replace("{code}", code)
+        if self._wide:
+            text = self.tr("{station} · {code} · {volunteer}").replace("{station}", s.station.name)
+        else:  # narrow: the station's name is in About
+            text = self.tr("{code} · {volunteer}")
+        self.station_label.setText(text.replace("{code}", code)
+                                   .replace("{volunteer}", s.volunteer.name))
+        self.station_label.setToolTip(s.station.name)
+        waiting = self._waiting
+        self.waiting_label.setText((self.tr("Waiting to sync: {n}") if self._wide
+                                    else self.tr("To sync: {n}")).replace("{n}", str(waiting)))
+
+    # Rail or bottom bar
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def _arrange(self, width: int) -> None:
+        from helpdesk.ui.pages import registry
+
+        wide = width >= RAIL_MIN_WIDTH
+        if wide == self._wide:
+            return
+        self._wide = wide
+        self.body.removeWidget(self.nav)
+        if wide:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.body.insertWidget(0, self.nav)
+            self.nav_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.nav.setFixedWidth(150)
+            self.nav.setMaximumHeight(16777215)
+            self.nav.setProperty("placement", "rail")
+        else:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.body.addWidget(self.nav)
+            self.nav_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.nav.setMinimumWidth(0)
+            self.nav.setMaximumWidth(16777215)
+            self.nav.setProperty("placement", "bottom")
+        # In the bottom bar the buttons share the width equally, whatever their text needs;
+        # Volunteers moves into Settings there, to leave room for the others' names.
+        policy = QSizePolicy.Policy.Expanding if wide else QSizePolicy.Policy.Ignored
+        for name, button in self.nav_buttons.items():
+            button.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
+            button.setVisible(wide or name not in registry.RAIL_ONLY)
+        stretch = self.nav_layout.itemAt(self.nav_layout.count() - 1)
+        if stretch is not None and stretch.spacerItem() is not None:
+            self.nav_layout.removeItem(stretch)
+        if wide:
+            self.nav_layout.addStretch(1)
+        self.nav.style().unpolish(self.nav)
+        self.nav.style().polish(self.nav)
+        self.refresh_status(self._waiting)

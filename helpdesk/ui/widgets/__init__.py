@@ -1,0 +1,1 @@
+"""Reusable widgets: PIN pad, signature pad, form fields, navigation."""

@@ -1,0 +1,118 @@
+"""At 360×640, 768×1024 and 1366×768: every visible interactive widget lies inside the window
+(or inside the scroll area holding it), is at least 44 px high, and none overlaps another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from helpdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in
+
+SIZES = [(360, 640), (768, 1024), (1366, 768)]
+MIN_TARGET = 44
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def _interactive(w: QWidget) -> bool:
+    return isinstance(w, INTERACTIVE)
+
+
+def _on_screen(w: QWidget, window: QWidget) -> tuple[QRect, QRect, bool]:
+    """(rect in window coordinates, the part that can be seen, inside a scroll area?)."""
+    rect = QRect(w.mapTo(window, QPoint(0, 0)), w.size())
+    seen = QRect(rect)
+    scrolled = False
+    parent = w.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and not _interactive(parent):
+            viewport = parent.viewport()
+            seen = seen.intersected(QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size()))
+            scrolled = True
+        parent = parent.parentWidget()
+    return rect, seen, scrolled
+
+
+def check_page(window: MainWindow, what: str) -> list[str]:
+    QApplication.processEvents()
+    problems: list[str] = []
+    frame = window.rect()
+    seen_rects: list[tuple[str, QRect]] = []
+    for w in window.findChildren(QWidget):
+        if not _interactive(w) or not w.isVisible() or w.window() is not window:
+            continue
+        if any(_interactive(a) for a in _ancestors(w, window)):
+            continue  # part of another control (a combo's line edit, a field's clear button)
+        name = f"{what}: {type(w).__name__} {w.objectName() or getattr(w, 'text', lambda: '')()!r}"
+        rect, seen, scrolled = _on_screen(w, window)
+        if seen.isEmpty():
+            continue  # scrolled out of view
+        if w.height() < MIN_TARGET:
+            problems.append(f"{name} is {w.height()} px high")
+        if scrolled:
+            if seen.left() > rect.left() or seen.right() < rect.right():
+                problems.append(f"{name} is cut off sideways ({rect} seen {seen})")
+        elif not frame.contains(rect):
+            problems.append(f"{name} lies outside the window ({rect} in {frame})")
+        for other, other_rect in seen_rects:
+            if seen.intersects(other_rect):
+                problems.append(f"{name} overlaps {other}")
+        seen_rects.append((name, seen))
+    if window.width() > frame.width() or window.minimumSizeHint().width() > frame.width():
+        problems.append(f"{what}: the window needs {window.minimumSizeHint().width()} px")
+    return problems
+
+
+def _ancestors(w: QWidget, top: QWidget) -> list[QWidget]:
+    out = []
+    parent = w.parentWidget()
+    while parent is not None and parent is not top:
+        out.append(parent)
+        parent = parent.parentWidget()
+    return out
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(size=(width, height))
+    problems = check_page(window, "sign in")
+    sign_in(qtbot, window)
+    shell = window.shell
+    assert shell is not None
+    assert window.width() == width and window.height() == height
+    families = shell.go("families")
+    families.search.setText("王")
+    family_id = families.model.family_id(0)
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("home", lambda: shell.go("home")),
+        ("families", lambda: shell.go("families")),
+        ("family", lambda: shell.open_family(family_id)),
+        ("give aid", lambda: shell.go("give_aid", family_id)),
+        ("signature", lambda: (shell.page("give_aid").amount.setText("500"),
+                               shell.page("give_aid").to_signature())),
+        ("register", lambda: shell.go("family_form", None)),
+        ("programmes", lambda: shell.go("programmes")),
+        ("volunteers", lambda: shell.go("volunteers")),
+        ("settings", lambda: shell.go("settings")),
+        ("about", lambda: shell.go("about")),
+    ]
+    for what, show in steps:
+        show()
+        problems += check_page(window, what)
+    nav = shell.nav
+    rail = width >= 720
+    assert (nav.width() == 150) is rail and (nav.y() > shell.pages.y()) is not rail
+    assert problems == [], "\n".join(problems)
