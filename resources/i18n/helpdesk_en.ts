@@ -4,47 +4,47 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="21" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="21"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="27" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="27"/>
         <source>Back to Settings</source>
         <translation>Back to Settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="37"/>
         <source>Helpdesk {version}: the aid register of a trade-union help station.</source>
         <translation>Helpdesk {version}: the aid register of a trade-union help station.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="39"/>
         <source>Station: {name}</source>
         <translation>Station: {name}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="40"/>
         <source>Station code: {code} (provisional until the station enrolls with the central server)</source>
         <translation>Station code: {code} (provisional until the station enrolls with the central server)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="42" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="42"/>
         <source>Station code: {code}</source>
         <translation>Station code: {code}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="43" />
-        <source>This laptop's device code: {code}</source>
-        <translation>This laptop's device code: {code}</translation>
+        <location filename="../../helpdesk/ui/pages/about.py" line="43"/>
+        <source>This laptop&apos;s device code: {code}</source>
+        <translation>This laptop&apos;s device code: {code}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="44"/>
         <source>Data folder: {folder}</source>
         <translation>Data folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="45"/>
         <source>Licence: Apache-2.0. Chinese text uses the Noto Sans CJK fonts (SIL Open Font License).</source>
         <translation>Licence: Apache-2.0. Chinese text uses the Noto Sans CJK fonts (SIL Open Font License).</translation>
     </message>
@@ -52,57 +52,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="38" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="38"/>
         <source>Second volunteer</source>
         <translation>Second volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="39" />
-        <source>Station head's approval</source>
-        <translation>Station head's approval</translation>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="39"/>
+        <source>Station head&apos;s approval</source>
+        <translation>Station head&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="55" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="55"/>
         <source>Volunteer</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="56" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="56"/>
         <source>Station head</source>
         <translation>Station head</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="58" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="58"/>
         <source>Reason (written on the record)</source>
         <translation>Reason (written on the record)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="64" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="64"/>
         <source>Their PIN</source>
         <translation>Their PIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="66" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="66"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="69" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="69"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="81" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="81"/>
         <source>Nobody else can sign off: add a volunteer first</source>
         <translation>Nobody else can sign off: add a volunteer first</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="91" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="91"/>
         <source>Write the reason</source>
         <translation>Write the reason</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="94" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="94"/>
         <source>Type the PIN</source>
         <translation>Type the PIN</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../helpdesk/app.py" line="100" />
+        <location filename="../../helpdesk/app.py" line="104"/>
         <source>Something went wrong. Your saved work is safe. Please tell the station head; the details are below.</source>
         <translation>Something went wrong. Your saved work is safe. Please tell the station head; the details are below.</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../helpdesk/app.py" line="124" />
+        <location filename="../../helpdesk/app.py" line="128"/>
         <source>Demo station: sign in as {user} with PIN {pin}</source>
         <translation>Demo station: sign in as {user} with PIN {pin}</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="20" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="22"/>
         <source>Families</source>
         <translation>Families</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="23" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="25"/>
         <source>Name, pinyin, or last digits of ID or phone</source>
         <translation>Name, pinyin, or last digits of ID or phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="39"/>
         <source>Register a new family</source>
         <translation>Register a new family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="83"/>
         <source>No family found. Check the spelling, or register it.</source>
         <translation>No family found. Check the spelling, or register it.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="69" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="85"/>
         <source>Tap a family to open it</source>
         <translation>Tap a family to open it</translation>
     </message>
@@ -154,118 +154,118 @@
 <context>
     <name>FamilyFormPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="55"/>
         <source>Taken from the ID; or 1980-05-17</source>
         <translation>Taken from the ID; or 1980-05-17</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="60" />
-        <source>Head of family's name</source>
-        <translation>Head of family's name</translation>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="60"/>
+        <source>Head of family&apos;s name</source>
+        <translation>Head of family&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="60"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="61"/>
         <source>Document number</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="61"/>
         <source>Birth date</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="62"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="62"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="63"/>
         <source>Region code (6 digits)</source>
         <translation>Region code (6 digits)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="63"/>
         <source>Hukou</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="64"/>
         <source>Employment</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="64"/>
         <source>Difficulties (one or more)</source>
         <translation>Difficulties (one or more)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="65" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="65"/>
         <source>Monthly household income (yuan)</source>
         <translation>Monthly household income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="66"/>
         <source>Social insurance the family has</source>
         <translation>Social insurance the family has</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="67"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="72" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="72"/>
         <source>The family agreed to be registered</source>
         <translation>The family agreed to be registered</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="81"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="97"/>
         <source>Edit family</source>
         <translation>Edit family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="97"/>
         <source>Register a family</source>
         <translation>Register a family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="148" />
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="153" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="148"/>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="153"/>
         <source>Check the fields marked below</source>
         <translation>Check the fields marked below</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="181" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="181"/>
         <source>This family may be registered already. Is it one of these?</source>
         <translation>This family may be registered already. Is it one of these?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="192" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="192"/>
         <source>This is the same family: open it</source>
         <translation>This is the same family: open it</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="197" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="197"/>
         <source>Different family: save the new one</source>
         <translation>Different family: save the new one</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="202" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="202"/>
         <source>Check the possible duplicates below before saving</source>
         <translation>Check the possible duplicates below before saving</translation>
     </message>
@@ -273,142 +273,142 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="39"/>
         <source>Give aid</source>
         <translation>Give aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="43"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="46" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="46"/>
         <source>Add member</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="57" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="57"/>
         <source>Household members (tap one to edit)</source>
         <translation>Household members (tap one to edit)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="64"/>
         <source>Aid given (newest first)</source>
         <translation>Aid given (newest first)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="66"/>
         <source>Void the chosen aid</source>
         <translation>Void the chosen aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="69" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="69"/>
         <source>Only a station head can void aid.</source>
         <translation>Only a station head can void aid.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="72" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="72"/>
         <source>Receipt of the chosen aid</source>
         <translation>Receipt of the chosen aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="107" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="107"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="108" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="108"/>
         <source>Birth date</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="109"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="110" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="110"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="111" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="111"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="112" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
         <source>Hukou</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="113" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
         <source>Employment</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="114" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
         <source>Difficulties</source>
         <translation>Difficulties</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="115" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
         <source>Monthly income (yuan)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="116" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
         <source>Social insurance</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="117" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="135" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="135"/>
         <source>No other members recorded</source>
         <translation>No other members recorded</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="141" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="141"/>
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="145" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="145"/>
         <source>VOID: {reason}</source>
         <translation>VOID: {reason}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="150" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
         <source>No aid given yet</source>
         <translation>No aid given yet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="153" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="153"/>
         <source>{programme}: {count} time(s), {amount} yuan</source>
         <translation>{programme}: {count} time(s), {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="157" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="157"/>
         <source>This campaign: </source>
         <translation>This campaign: </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="158" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
         <source>nothing yet</source>
         <translation>nothing yet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="184" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="184"/>
         <source>The aid was voided; its receipt number stays, marked void.</source>
         <translation>The aid was voided; its receipt number stays, marked void.</translation>
     </message>
@@ -416,32 +416,32 @@
 <context>
     <name>FamilySearchModel</name>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="33" />
+        <location filename="../../helpdesk/ui/models/families.py" line="36"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="34" />
+        <location filename="../../helpdesk/ui/models/families.py" line="37"/>
         <source>end of ID number</source>
         <translation>end of ID number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="35" />
+        <location filename="../../helpdesk/ui/models/families.py" line="38"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="36" />
+        <location filename="../../helpdesk/ui/models/families.py" line="39"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="37" />
+        <location filename="../../helpdesk/ui/models/families.py" line="40"/>
         <source>pinyin</source>
         <translation>pinyin</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="38" />
+        <location filename="../../helpdesk/ui/models/families.py" line="41"/>
         <source>household member</source>
         <translation>household member</translation>
     </message>
@@ -449,87 +449,87 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="62"/>
         <source>Set up this help station</source>
         <translation>Set up this help station</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="64"/>
         <source>Fill in the station and its head. The head signs in with the PIN chosen here.</source>
         <translation>Fill in the station and its head. The head signs in with the PIN chosen here.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="80" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="81"/>
         <source>Station name</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="82"/>
         <source>Region code (6 digits, e.g. 420111)</source>
         <translation>Region code (6 digits, e.g. 420111)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="83" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="84"/>
         <source>Trade union (optional)</source>
         <translation>Trade union (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="84" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="85"/>
         <source>Station phone (optional)</source>
         <translation>Station phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="85" />
-        <source>Station head's name</source>
-        <translation>Station head's name</translation>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="86"/>
+        <source>Station head&apos;s name</source>
+        <translation>Station head&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="86" />
-        <source>Head's PIN (6 to 12 digits)</source>
-        <translation>Head's PIN (6 to 12 digits)</translation>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="87"/>
+        <source>Head&apos;s PIN (6 to 12 digits)</source>
+        <translation>Head&apos;s PIN (6 to 12 digits)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="87" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="88"/>
         <source>The PIN again</source>
         <translation>The PIN again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="94" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="95"/>
         <source>Create the station</source>
         <translation>Create the station</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="110"/>
         <source>Recovery code</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="111" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="112"/>
         <source>This code unlocks the station if PINs are forgotten or this laptop breaks. It is shown only now: print it or write it down, and keep it locked away.</source>
         <translation>This code unlocks the station if PINs are forgotten or this laptop breaks. It is shown only now: print it or write it down, and keep it locked away.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="123" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="124"/>
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="126" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="127"/>
         <source>I have written it down</source>
         <translation>I have written it down</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="128" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="129"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="143" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="144"/>
         <source>The two PINs differ</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="181" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="182"/>
         <source>Helpdesk recovery code</source>
         <translation>Helpdesk recovery code</translation>
     </message>
@@ -537,129 +537,129 @@
 <context>
     <name>GiveAidPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="48" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="48"/>
         <source>Give aid</source>
         <translation>Give aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="81"/>
         <source>Amount in yuan, e.g. 500</source>
         <translation>Amount in yuan, e.g. 500</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="89" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="89"/>
         <source>e.g. legal advice on unpaid wages</source>
         <translation>e.g. legal advice on unpaid wages</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="96" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="96"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="97"/>
         <source>Cash amount (yuan)</source>
         <translation>Cash amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="98" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="98"/>
         <source>Goods given</source>
         <translation>Goods given</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="99" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="99"/>
         <source>Service given</source>
         <translation>Service given</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="100" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="100"/>
         <source>Who receives it</source>
         <translation>Who receives it</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="102" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="102"/>
         <source>Name of the person receiving it</source>
         <translation>Name of the person receiving it</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="109"/>
         <source>Next: signature</source>
         <translation>Next: signature</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="125" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="125"/>
         <source>The person receiving it signs below, with a finger, a pen or the mouse.</source>
         <translation>The person receiving it signs below, with a finger, a pen or the mouse.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="134" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="134"/>
         <source>Clear the signature</source>
         <translation>Clear the signature</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="137" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="137"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="140" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="140"/>
         <source>Confirm and save</source>
         <translation>Confirm and save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="159" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="159"/>
         <source>Saved. Receipt number:</source>
         <translation>Saved. Receipt number:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="166" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="166"/>
         <source>Receipt: preview, print, PDF</source>
         <translation>Receipt: preview, print, PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="170" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="170"/>
         <source>Back to the family</source>
         <translation>Back to the family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="173" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="173"/>
         <source>Find another family</source>
         <translation>Find another family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="188" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="188"/>
         <source>Give aid to {name}</source>
         <translation>Give aid to {name}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="206" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="206"/>
         <source>No programme is open today: a station head can create one on the Programmes page.</source>
         <translation>No programme is open today: a station head can create one on the Programmes page.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="234" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="234"/>
         <source>In capitals: {capitals}</source>
         <translation>In capitals: {capitals}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="268" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="268"/>
         <source>{amount} yuan ({capitals})</source>
         <translation>{amount} yuan ({capitals})</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="273" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="273"/>
         <source>{programme}: {what}
 Received by {who}</source>
         <translation>{programme}: {what}
 Received by {who}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="281" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="281"/>
         <source>The person receiving it must sign first</source>
         <translation>The person receiving it must sign first</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="301" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="301"/>
         <source>Given to {who} on {date}.</source>
         <translation>Given to {who} on {date}.</translation>
     </message>
@@ -667,7 +667,7 @@ Received by {who}</translation>
 <context>
     <name>GoodsEditor</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="52" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="52"/>
         <source>Add a goods line</source>
         <translation>Add a goods line</translation>
     </message>
@@ -675,27 +675,27 @@ Received by {who}</translation>
 <context>
     <name>GoodsLineRow</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="18" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="18"/>
         <source>Item, e.g. rice</source>
         <translation>Item, e.g. rice</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="21" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="21"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="25" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="25"/>
         <source>Unit, e.g. bag</source>
         <translation>Unit, e.g. bag</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="28" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="28"/>
         <source>Value (yuan)</source>
         <translation>Value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="30" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="30"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -703,47 +703,47 @@ Received by {who}</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="19" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="19"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="25" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="25"/>
         <source>Aid given today</source>
         <translation>Aid given today</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="26" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="26"/>
         <source>Total today (yuan)</source>
         <translation>Total today (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="27" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="27"/>
         <source>Changes waiting to sync</source>
         <translation>Changes waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="28" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="28"/>
         <source>Families registered</source>
         <translation>Families registered</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="29"/>
         <source>Give aid</source>
         <translation>Give aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="33" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="33"/>
         <source>Register a family</source>
         <translation>Register a family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="55"/>
         <source>Hello, {name}. {date}</source>
         <translation>Hello, {name}. {date}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="66"/>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>Find the family first, then choose Give aid on its page.</translation>
     </message>
@@ -751,17 +751,17 @@ Received by {who}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="76" />
+        <location filename="../../helpdesk/ui/main_window.py" line="76"/>
         <source>Helpdesk: aid register</source>
         <translation>Helpdesk: aid register</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="129" />
+        <location filename="../../helpdesk/ui/main_window.py" line="130"/>
         <source>Restoring the backup…</source>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="139" />
+        <location filename="../../helpdesk/ui/main_window.py" line="140"/>
         <source>The backup is restored: sign in again. This laptop now counts as a new device.</source>
         <translation>The backup is restored: sign in again. This laptop now counts as a new device.</translation>
     </message>
@@ -769,52 +769,52 @@ Received by {who}</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="34" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="34"/>
         <source>Edit a household member</source>
         <translation>Edit a household member</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="35" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="35"/>
         <source>Add a household member</source>
         <translation>Add a household member</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="44" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="44"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="45" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="45"/>
         <source>Relation to the head</source>
         <translation>Relation to the head</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="46" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="46"/>
         <source>Resident ID (optional)</source>
         <translation>Resident ID (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="48" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="48"/>
         <source>Birth date (optional, 2015-09-01)</source>
         <translation>Birth date (optional, 2015-09-01)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="50" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="50"/>
         <source>Health or disability (optional)</source>
         <translation>Health or disability (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="52" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="52"/>
         <source>School or work (optional)</source>
         <translation>School or work (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="60" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="60"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="63" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="63"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -822,27 +822,27 @@ Received by {who}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="43"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="44"/>
         <source>Families</source>
         <translation>Families</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="45"/>
         <source>Programmes</source>
         <translation>Programmes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="48" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -850,18 +850,18 @@ Received by {who}</translation>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="26" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="26"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="33" />
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="34" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="33"/>
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="34"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -869,77 +869,77 @@ Received by {who}</translation>
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="23" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="23"/>
         <source>Programmes</source>
         <translation>Programmes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="29"/>
         <source>New local programme</source>
         <translation>New local programme</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="36" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="36"/>
         <source>Code, e.g. LOCAL-2026</source>
         <translation>Code, e.g. LOCAL-2026</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="37"/>
         <source>Name in Chinese</source>
         <translation>Name in Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="38" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="38"/>
         <source>Name in English (optional)</source>
         <translation>Name in English (optional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="40"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="41" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="41"/>
         <source>Starts on (2026-01-01)</source>
         <translation>Starts on (2026-01-01)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="43"/>
         <source>Ends on (2026-12-31)</source>
         <translation>Ends on (2026-12-31)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="44"/>
         <source>Times per family</source>
         <translation>Times per family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="49" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="49"/>
         <source>Create the programme</source>
         <translation>Create the programme</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="60"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="60"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="64"/>
         <source>{n} per family</source>
         <translation>{n} per family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="66"/>
         <source>budget {amount} yuan</source>
         <translation>budget {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="94" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="94"/>
         <source>Programme created</source>
         <translation>Programme created</translation>
     </message>
@@ -947,47 +947,47 @@ Received by {who}</translation>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="52" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="52"/>
         <source>Receipt {number}</source>
         <translation>Receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="65" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="65"/>
         <source>Print</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="68" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="68"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="71" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="71"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="98" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="98"/>
         <source>No receipt printer is chosen on this laptop: save the receipt as a PDF, or choose a printer in the receipt settings.</source>
         <translation>No receipt printer is chosen on this laptop: save the receipt as a PDF, or choose a printer in the receipt settings.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="112" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="112"/>
         <source>Sent to the printer</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="117" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="117"/>
         <source>Save the receipt</source>
         <translation>Save the receipt</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="118" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="118"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="129" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="129"/>
         <source>Saved as {path}</source>
         <translation>Saved as {path}</translation>
     </message>
@@ -995,114 +995,115 @@ Received by {who}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="36"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="37" />
-        <location filename="../../helpdesk/ui/pages/settings.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="44"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="109"/>
         <source>{n} minutes</source>
         <translation>{n} minutes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="46" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="48"/>
+        <source>Cash above this needs a second volunteer&apos;s PIN (yuan)</source>
+        <translation>Cash above this needs a second volunteer&apos;s PIN (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="51"/>
+        <source>Save the amount</source>
+        <translation>Save the amount</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="59"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="60"/>
         <source>Lock the screen after no use for</source>
         <translation>Lock the screen after no use for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="48" />
-        <source>Cash above this needs a second volunteer's PIN</source>
-        <translation>Cash above this needs a second volunteer's PIN</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="50" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="62"/>
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="58" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="70"/>
         <source>Chinese</source>
         <translation>Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="59" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="71"/>
         <source>Chinese and English</source>
         <translation>Chinese and English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="76"/>
         <source>Receipt paper</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="65" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="77"/>
         <source>Receipt language</source>
         <translation>Receipt language</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="78"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="68" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="80"/>
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="75" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="87"/>
         <source>Restore the chosen backup</source>
         <translation>Restore the chosen backup</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="79" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="91"/>
         <source>Backups (newest first)</source>
         <translation>Backups (newest first)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="82" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="94"/>
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="86" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="98"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="100" />
-        <source>{amount} yuan</source>
-        <translation>{amount} yuan</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="120" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="133"/>
         <source>No printer (save receipts as PDF)</source>
         <translation>No printer (save receipts as PDF)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="124" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="137"/>
         <source>{name} (not found now)</source>
         <translation>{name} (not found now)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="138" />
-        <location filename="../../helpdesk/ui/pages/settings.py" line="148" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="151"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="166"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="176"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="157" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="185"/>
         <source>Backed up to {folder}</source>
         <translation>Backed up to {folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="162" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="190"/>
         <source>Choose a backup first</source>
         <translation>Choose a backup first</translation>
     </message>
@@ -1110,32 +1111,32 @@ Received by {who}</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="51" />
+        <location filename="../../helpdesk/ui/shell.py" line="51"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="138" />
+        <location filename="../../helpdesk/ui/shell.py" line="146"/>
         <source>{code} (provisional)</source>
         <translation>{code} (provisional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="140" />
+        <location filename="../../helpdesk/ui/shell.py" line="148"/>
         <source>{station} · {code} · {volunteer}</source>
         <translation>{station} · {code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="142" />
+        <location filename="../../helpdesk/ui/shell.py" line="150"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="147" />
+        <location filename="../../helpdesk/ui/shell.py" line="155"/>
         <source>Waiting to sync: {n}</source>
         <translation>Waiting to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="148" />
+        <location filename="../../helpdesk/ui/shell.py" line="156"/>
         <source>To sync: {n}</source>
         <translation>To sync: {n}</translation>
     </message>
@@ -1143,47 +1144,47 @@ Received by {who}</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="39"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="55"/>
         <source>Use the recovery code</source>
         <translation>Use the recovery code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="60"/>
         <source>Recovery code</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="67"/>
         <source>Who are you?</source>
         <translation>Who are you?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118"/>
         <source>station head</source>
         <translation>station head</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118"/>
         <source>volunteer</source>
         <translation>volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="138" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="138"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, type your PIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="152" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="152"/>
         <source>Choose your name first</source>
         <translation>Choose your name first</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="154" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="154"/>
         <source>Unlocking…</source>
         <translation>Unlocking…</translation>
     </message>
@@ -1191,7 +1192,7 @@ Received by {who}</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34" />
+        <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34"/>
         <source>Signature pad</source>
         <translation>Signature pad</translation>
     </message>
@@ -1199,27 +1200,27 @@ Received by {who}</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="30" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="30"/>
         <source>Void aid</source>
         <translation>Void aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="33" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="33"/>
         <source>A voided aid keeps its receipt number, marked void. Record the aid again if it was given differently.</source>
         <translation>A voided aid keeps its receipt number, marked void. Record the aid again if it was given differently.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="36" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="36"/>
         <source>Why is it voided?</source>
         <translation>Why is it voided?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="42" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="42"/>
         <source>Void</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="46" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="46"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1227,72 +1228,72 @@ Received by {who}</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="40"/>
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="45"/>
         <source>New PIN for the chosen volunteer</source>
         <translation>New PIN for the chosen volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="47"/>
         <source>Set the new PIN</source>
         <translation>Set the new PIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="50" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="50"/>
         <source>Remove the chosen volunteer</source>
         <translation>Remove the chosen volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="56" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="56"/>
         <source>Add a volunteer</source>
         <translation>Add a volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="63"/>
         <source>PIN (6 to 12 digits)</source>
         <translation>PIN (6 to 12 digits)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="64"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="67"/>
         <source>Add the volunteer</source>
         <translation>Add the volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77"/>
         <source>station head</source>
         <translation>station head</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77"/>
         <source>volunteer</source>
         <translation>volunteer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="106" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="106"/>
         <source>{name} can now sign in</source>
         <translation>{name} can now sign in</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="112" />
-        <source>Removed; the station's key was changed</source>
-        <translation>Removed; the station's key was changed</translation>
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="112"/>
+        <source>Removed; the station&apos;s key was changed</source>
+        <translation>Removed; the station&apos;s key was changed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="119" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="119"/>
         <source>The new PIN is set</source>
         <translation>The new PIN is set</translation>
     </message>

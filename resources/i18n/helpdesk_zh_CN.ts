@@ -4,47 +4,47 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="21" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="21"/>
         <source>About Helpdesk</source>
         <translation>关于帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="27" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="27"/>
         <source>Back to Settings</source>
         <translation>返回设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="37"/>
         <source>Helpdesk {version}: the aid register of a trade-union help station.</source>
         <translation>帮扶台账 {version}：工会帮扶站的帮扶登记系统。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="39"/>
         <source>Station: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="40"/>
         <source>Station code: {code} (provisional until the station enrolls with the central server)</source>
         <translation>站点代码：{code}（临时代码，接入上级服务器后正式分配）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="42" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="42"/>
         <source>Station code: {code}</source>
         <translation>站点代码：{code}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="43" />
-        <source>This laptop's device code: {code}</source>
+        <location filename="../../helpdesk/ui/pages/about.py" line="43"/>
+        <source>This laptop&apos;s device code: {code}</source>
         <translation>本机设备代码：{code}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="44"/>
         <source>Data folder: {folder}</source>
         <translation>数据目录：{folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/about.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/about.py" line="45"/>
         <source>Licence: Apache-2.0. Chinese text uses the Noto Sans CJK fonts (SIL Open Font License).</source>
         <translation>许可证：Apache-2.0。中文字体为思源黑体 Noto Sans CJK（SIL 开源字体许可证）。</translation>
     </message>
@@ -52,57 +52,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="38" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="38"/>
         <source>Second volunteer</source>
         <translation>第二位志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="39" />
-        <source>Station head's approval</source>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="39"/>
+        <source>Station head&apos;s approval</source>
         <translation>站长批准</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="55" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="55"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="56" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="56"/>
         <source>Station head</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="58" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="58"/>
         <source>Reason (written on the record)</source>
         <translation>原因（将记入档案）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="64" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="64"/>
         <source>Their PIN</source>
         <translation>其 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="66" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="66"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="69" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="81" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="81"/>
         <source>Nobody else can sign off: add a volunteer first</source>
         <translation>没有其他人可以确认：请先添加志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="91" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="91"/>
         <source>Write the reason</source>
         <translation>请写明原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/approval.py" line="94" />
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="94"/>
         <source>Type the PIN</source>
         <translation>请输入 PIN 码</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../helpdesk/app.py" line="100" />
+        <location filename="../../helpdesk/app.py" line="104"/>
         <source>Something went wrong. Your saved work is safe. Please tell the station head; the details are below.</source>
         <translation>程序出错了。已保存的数据是安全的。请告诉站长；详细信息见下方。</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../helpdesk/app.py" line="124" />
+        <location filename="../../helpdesk/app.py" line="128"/>
         <source>Demo station: sign in as {user} with PIN {pin}</source>
         <translation>演示站点：请以 {user} 登录，PIN 码 {pin}</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>FamiliesPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="20" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="22"/>
         <source>Families</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="23" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="25"/>
         <source>Name, pinyin, or last digits of ID or phone</source>
         <translation>姓名、拼音，或证件号、电话的后几位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="39"/>
         <source>Register a new family</source>
         <translation>登记新家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="83"/>
         <source>No family found. Check the spelling, or register it.</source>
         <translation>没有找到。请检查输入，或登记这户家庭。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/families.py" line="69" />
+        <location filename="../../helpdesk/ui/pages/families.py" line="85"/>
         <source>Tap a family to open it</source>
         <translation>点击家庭即可打开</translation>
     </message>
@@ -154,118 +154,118 @@
 <context>
     <name>FamilyFormPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="55"/>
         <source>Taken from the ID; or 1980-05-17</source>
         <translation>自动取自身份证；或填写如 1980-05-17</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="60" />
-        <source>Head of family's name</source>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="60"/>
+        <source>Head of family&apos;s name</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="60"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="61"/>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="61"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="62"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="63"/>
         <source>Region code (6 digits)</source>
         <translation>行政区划代码（6 位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="63"/>
         <source>Hukou</source>
         <translation>户口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="64"/>
         <source>Employment</source>
         <translation>就业形式</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="64"/>
         <source>Difficulties (one or more)</source>
         <translation>困难原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="65" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="65"/>
         <source>Monthly household income (yuan)</source>
         <translation>家庭月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="66"/>
         <source>Social insurance the family has</source>
         <translation>已参加的社会保险</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="67"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="72" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="72"/>
         <source>The family agreed to be registered</source>
         <translation>本户已同意登记个人信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="97"/>
         <source>Edit family</source>
         <translation>修改家庭信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="97"/>
         <source>Register a family</source>
         <translation>登记家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="148" />
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="153" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="148"/>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="153"/>
         <source>Check the fields marked below</source>
         <translation>请检查下方标出的内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="181" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="181"/>
         <source>This family may be registered already. Is it one of these?</source>
         <translation>这户家庭可能已经登记过。是下面其中一户吗？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="192" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="192"/>
         <source>This is the same family: open it</source>
         <translation>是同一户：打开该户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="197" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="197"/>
         <source>Different family: save the new one</source>
         <translation>不是同一户：保存新登记</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family_form.py" line="202" />
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="202"/>
         <source>Check the possible duplicates below before saving</source>
         <translation>保存前请核对下方可能重复的家庭</translation>
     </message>
@@ -273,142 +273,142 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="39"/>
         <source>Give aid</source>
         <translation>发放帮扶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="43"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="46" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="46"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="57" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="57"/>
         <source>Household members (tap one to edit)</source>
         <translation>家庭成员（点击可修改）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="64"/>
         <source>Aid given (newest first)</source>
         <translation>帮扶记录（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="66"/>
         <source>Void the chosen aid</source>
         <translation>作废所选记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="69" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="69"/>
         <source>Only a station head can void aid.</source>
         <translation>只有站长可以作废发放记录。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="72" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="72"/>
         <source>Receipt of the chosen aid</source>
         <translation>所选记录的收据</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="107" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="107"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="108" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="108"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="109"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="110" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="110"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="111" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="111"/>
         <source>Region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="112" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
         <source>Hukou</source>
         <translation>户口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="113" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
         <source>Employment</source>
         <translation>就业形式</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="114" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
         <source>Difficulties</source>
         <translation>困难原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="115" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
         <source>Monthly income (yuan)</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="116" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
         <source>Social insurance</source>
         <translation>社会保险</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="117" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="135" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="135"/>
         <source>No other members recorded</source>
         <translation>尚未登记其他成员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="141" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="141"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="145" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="145"/>
         <source>VOID: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="150" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
         <source>No aid given yet</source>
         <translation>尚无帮扶记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="153" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="153"/>
         <source>{programme}: {count} time(s), {amount} yuan</source>
         <translation>{programme}：{count} 次，{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="157" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="157"/>
         <source>This campaign: </source>
         <translation>本期：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="158" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
         <source>nothing yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="184" />
+        <location filename="../../helpdesk/ui/pages/family.py" line="184"/>
         <source>The aid was voided; its receipt number stays, marked void.</source>
         <translation>该记录已作废；收据编号保留并标注作废。</translation>
     </message>
@@ -416,32 +416,32 @@
 <context>
     <name>FamilySearchModel</name>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="33" />
+        <location filename="../../helpdesk/ui/models/families.py" line="36"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="34" />
+        <location filename="../../helpdesk/ui/models/families.py" line="37"/>
         <source>end of ID number</source>
         <translation>证件号码尾号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="35" />
+        <location filename="../../helpdesk/ui/models/families.py" line="38"/>
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="36" />
+        <location filename="../../helpdesk/ui/models/families.py" line="39"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="37" />
+        <location filename="../../helpdesk/ui/models/families.py" line="40"/>
         <source>pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/models/families.py" line="38" />
+        <location filename="../../helpdesk/ui/models/families.py" line="41"/>
         <source>household member</source>
         <translation>家庭成员</translation>
     </message>
@@ -449,87 +449,87 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="61" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="62"/>
         <source>Set up this help station</source>
         <translation>设置本帮扶站</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="64"/>
         <source>Fill in the station and its head. The head signs in with the PIN chosen here.</source>
         <translation>请填写站点和站长信息。站长用这里设置的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="80" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="81"/>
         <source>Station name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="82"/>
         <source>Region code (6 digits, e.g. 420111)</source>
         <translation>行政区划代码（6 位，如 420111）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="83" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="84"/>
         <source>Trade union (optional)</source>
         <translation>所属工会（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="84" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="85"/>
         <source>Station phone (optional)</source>
         <translation>站点电话（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="85" />
-        <source>Station head's name</source>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="86"/>
+        <source>Station head&apos;s name</source>
         <translation>站长姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="86" />
-        <source>Head's PIN (6 to 12 digits)</source>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="87"/>
+        <source>Head&apos;s PIN (6 to 12 digits)</source>
         <translation>站长 PIN 码（6 至 12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="87" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="88"/>
         <source>The PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="94" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="95"/>
         <source>Create the station</source>
         <translation>创建站点</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="110"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="111" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="112"/>
         <source>This code unlocks the station if PINs are forgotten or this laptop breaks. It is shown only now: print it or write it down, and keep it locked away.</source>
         <translation>忘记 PIN 码或电脑损坏时，可用此码解锁站点数据。它只显示这一次：请打印或抄写下来，并锁好保管。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="123" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="124"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="126" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="127"/>
         <source>I have written it down</source>
         <translation>我已抄写保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="128" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="129"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="143" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="144"/>
         <source>The two PINs differ</source>
         <translation>两次输入的 PIN 码不一致</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/first_run.py" line="181" />
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="182"/>
         <source>Helpdesk recovery code</source>
         <translation>帮扶台账恢复码</translation>
     </message>
@@ -537,129 +537,129 @@
 <context>
     <name>GiveAidPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="48" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="48"/>
         <source>Give aid</source>
         <translation>发放帮扶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="81" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="81"/>
         <source>Amount in yuan, e.g. 500</source>
         <translation>金额（元），如 500</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="89" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="89"/>
         <source>e.g. legal advice on unpaid wages</source>
         <translation>如：欠薪维权法律咨询</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="96" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="96"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="97"/>
         <source>Cash amount (yuan)</source>
         <translation>现金金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="98" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="98"/>
         <source>Goods given</source>
         <translation>发放物资</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="99" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="99"/>
         <source>Service given</source>
         <translation>提供的服务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="100" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="100"/>
         <source>Who receives it</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="102" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="102"/>
         <source>Name of the person receiving it</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="109" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="109"/>
         <source>Next: signature</source>
         <translation>下一步：签名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="125" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="125"/>
         <source>The person receiving it signs below, with a finger, a pen or the mouse.</source>
         <translation>请领取人在下方签名（手指、手写笔或鼠标均可）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="134" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="134"/>
         <source>Clear the signature</source>
         <translation>清除签名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="137" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="137"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="140" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="140"/>
         <source>Confirm and save</source>
         <translation>确认并保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="159" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="159"/>
         <source>Saved. Receipt number:</source>
         <translation>已保存。收据编号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="166" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="166"/>
         <source>Receipt: preview, print, PDF</source>
         <translation>收据：预览、打印、PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="170" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="170"/>
         <source>Back to the family</source>
         <translation>返回该户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="173" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="173"/>
         <source>Find another family</source>
         <translation>查找其他家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="188" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="188"/>
         <source>Give aid to {name}</source>
         <translation>为 {name} 发放帮扶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="206" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="206"/>
         <source>No programme is open today: a station head can create one on the Programmes page.</source>
         <translation>今天没有开放的帮扶项目：站长可在“项目”页新建。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="234" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="234"/>
         <source>In capitals: {capitals}</source>
         <translation>大写：{capitals}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="268" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="268"/>
         <source>{amount} yuan ({capitals})</source>
         <translation>{amount} 元（{capitals}）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="273" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="273"/>
         <source>{programme}: {what}
 Received by {who}</source>
         <translation>{programme}：{what}
 领取人：{who}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="281" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="281"/>
         <source>The person receiving it must sign first</source>
         <translation>请领取人先签名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/give_aid.py" line="301" />
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="301"/>
         <source>Given to {who} on {date}.</source>
         <translation>已于 {date} 发放给 {who}。</translation>
     </message>
@@ -667,7 +667,7 @@ Received by {who}</source>
 <context>
     <name>GoodsEditor</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="52" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="52"/>
         <source>Add a goods line</source>
         <translation>添加一项物资</translation>
     </message>
@@ -675,27 +675,27 @@ Received by {who}</source>
 <context>
     <name>GoodsLineRow</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="18" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="18"/>
         <source>Item, e.g. rice</source>
         <translation>物品，如 大米</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="21" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="21"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="25" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="25"/>
         <source>Unit, e.g. bag</source>
         <translation>单位，如 袋</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="28" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="28"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/goods.py" line="30" />
+        <location filename="../../helpdesk/ui/widgets/goods.py" line="30"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -703,47 +703,47 @@ Received by {who}</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="19" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="19"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="25" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="25"/>
         <source>Aid given today</source>
         <translation>今日发放次数</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="26" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="26"/>
         <source>Total today (yuan)</source>
         <translation>今日发放金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="27" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="27"/>
         <source>Changes waiting to sync</source>
         <translation>待同步的更改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="28" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="28"/>
         <source>Families registered</source>
         <translation>已登记家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="29"/>
         <source>Give aid</source>
         <translation>发放帮扶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="33" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="33"/>
         <source>Register a family</source>
         <translation>登记家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="55"/>
         <source>Hello, {name}. {date}</source>
         <translation>{name}，您好。{date}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/home.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/home.py" line="66"/>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>请先找到这户家庭，再在该户页面点“发放帮扶”。</translation>
     </message>
@@ -751,17 +751,17 @@ Received by {who}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="76" />
+        <location filename="../../helpdesk/ui/main_window.py" line="76"/>
         <source>Helpdesk: aid register</source>
         <translation>帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="129" />
+        <location filename="../../helpdesk/ui/main_window.py" line="130"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="139" />
+        <location filename="../../helpdesk/ui/main_window.py" line="140"/>
         <source>The backup is restored: sign in again. This laptop now counts as a new device.</source>
         <translation>备份已恢复，请重新登录。本机将作为新设备记录。</translation>
     </message>
@@ -769,52 +769,52 @@ Received by {who}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="34" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="34"/>
         <source>Edit a household member</source>
         <translation>修改家庭成员信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="35" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="35"/>
         <source>Add a household member</source>
         <translation>添加家庭成员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="44" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="45" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="45"/>
         <source>Relation to the head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="46" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="46"/>
         <source>Resident ID (optional)</source>
         <translation>身份证号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="48" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="48"/>
         <source>Birth date (optional, 2015-09-01)</source>
         <translation>出生日期（选填，如 2015-09-01）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="50" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="50"/>
         <source>Health or disability (optional)</source>
         <translation>健康或残疾情况（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="52" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="52"/>
         <source>School or work (optional)</source>
         <translation>就学或工作（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="60" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="60"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/member.py" line="63" />
+        <location filename="../../helpdesk/ui/dialogs/member.py" line="63"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -822,27 +822,27 @@ Received by {who}</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="43"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="44"/>
         <source>Families</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="45"/>
         <source>Programmes</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="48" />
+        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -850,18 +850,18 @@ Received by {who}</source>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="26" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="26"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="33" />
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="34" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="33"/>
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="34"/>
         <source>Delete the last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37" />
+        <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -869,77 +869,77 @@ Received by {who}</source>
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="23" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="23"/>
         <source>Programmes</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="29"/>
         <source>New local programme</source>
         <translation>新建本站项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="36" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="36"/>
         <source>Code, e.g. LOCAL-2026</source>
         <translation>项目代码，如 LOCAL-2026</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="37" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="37"/>
         <source>Name in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="38" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="38"/>
         <source>Name in English (optional)</source>
         <translation>英文名称（选填）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="40"/>
         <source>Kind</source>
         <translation>发放方式</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="41" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="41"/>
         <source>Starts on (2026-01-01)</source>
         <translation>开始日期（如 2026-01-01）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="43" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="43"/>
         <source>Ends on (2026-12-31)</source>
         <translation>结束日期（如 2026-12-31）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="44" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="44"/>
         <source>Times per family</source>
         <translation>每户可领次数</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="49" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="49"/>
         <source>Create the programme</source>
         <translation>创建项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="60"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="60"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="64"/>
         <source>{n} per family</source>
         <translation>每户 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="66"/>
         <source>budget {amount} yuan</source>
         <translation>预算 {amount} 元</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/programmes.py" line="94" />
+        <location filename="../../helpdesk/ui/pages/programmes.py" line="94"/>
         <source>Programme created</source>
         <translation>项目已创建</translation>
     </message>
@@ -947,47 +947,47 @@ Received by {who}</source>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="52" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="52"/>
         <source>Receipt {number}</source>
         <translation>收据 {number}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="65" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="65"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="68" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="68"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="71" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="98" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="98"/>
         <source>No receipt printer is chosen on this laptop: save the receipt as a PDF, or choose a printer in the receipt settings.</source>
         <translation>本机还没有选择收据打印机：可先另存为 PDF，或在收据设置中选择打印机。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="112" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="112"/>
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="117" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="117"/>
         <source>Save the receipt</source>
         <translation>保存收据</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="118" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="118"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="129" />
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="129"/>
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
@@ -995,114 +995,115 @@ Received by {who}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="29" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="37" />
-        <location filename="../../helpdesk/ui/pages/settings.py" line="97" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="44"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="109"/>
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="46" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="48"/>
+        <source>Cash above this needs a second volunteer&apos;s PIN (yuan)</source>
+        <translation>现金超过此金额需第二位志愿者输入 PIN 码（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="51"/>
+        <source>Save the amount</source>
+        <translation>保存金额</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="59"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="60"/>
         <source>Lock the screen after no use for</source>
         <translation>无操作多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="48" />
-        <source>Cash above this needs a second volunteer's PIN</source>
-        <translation>现金超过此数额需第二位志愿者输入 PIN 码</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="50" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="62"/>
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="58" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="70"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="59" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="71"/>
         <source>Chinese and English</source>
         <translation>中英双语</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="76"/>
         <source>Receipt paper</source>
         <translation>收据纸张</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="65" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="77"/>
         <source>Receipt language</source>
         <translation>收据语言</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="66" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="78"/>
         <source>Receipt printer</source>
         <translation>收据打印机</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="68" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="80"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="75" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="87"/>
         <source>Restore the chosen backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="79" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="91"/>
         <source>Backups (newest first)</source>
         <translation>备份（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="82" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="94"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="86" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="98"/>
         <source>About Helpdesk</source>
         <translation>关于帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="100" />
-        <source>{amount} yuan</source>
-        <translation>{amount} 元</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="120" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="133"/>
         <source>No printer (save receipts as PDF)</source>
         <translation>不用打印机（收据另存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="124" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="137"/>
         <source>{name} (not found now)</source>
         <translation>{name}（当前未找到）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="138" />
-        <location filename="../../helpdesk/ui/pages/settings.py" line="148" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="151"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="166"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="176"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="157" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="185"/>
         <source>Backed up to {folder}</source>
         <translation>已备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="162" />
+        <location filename="../../helpdesk/ui/pages/settings.py" line="190"/>
         <source>Choose a backup first</source>
         <translation>请先选择一个备份</translation>
     </message>
@@ -1110,32 +1111,32 @@ Received by {who}</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="51" />
+        <location filename="../../helpdesk/ui/shell.py" line="51"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="138" />
+        <location filename="../../helpdesk/ui/shell.py" line="146"/>
         <source>{code} (provisional)</source>
         <translation>{code}（临时）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="140" />
+        <location filename="../../helpdesk/ui/shell.py" line="148"/>
         <source>{station} · {code} · {volunteer}</source>
         <translation>{station} · {code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="142" />
+        <location filename="../../helpdesk/ui/shell.py" line="150"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="147" />
+        <location filename="../../helpdesk/ui/shell.py" line="155"/>
         <source>Waiting to sync: {n}</source>
         <translation>待同步：{n}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="148" />
+        <location filename="../../helpdesk/ui/shell.py" line="156"/>
         <source>To sync: {n}</source>
         <translation>待同步：{n}</translation>
     </message>
@@ -1143,47 +1144,47 @@ Received by {who}</source>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="39" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="39"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="55" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="55"/>
         <source>Use the recovery code</source>
         <translation>使用恢复码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="60" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="60"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="67"/>
         <source>Who are you?</source>
         <translation>请选择您的名字</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118"/>
         <source>station head</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="118"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="138" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="138"/>
         <source>{name}, type your PIN</source>
         <translation>{name}，请输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="152" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="152"/>
         <source>Choose your name first</source>
         <translation>请先选择您的名字</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/sign_in.py" line="154" />
+        <location filename="../../helpdesk/ui/pages/sign_in.py" line="154"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
@@ -1191,7 +1192,7 @@ Received by {who}</source>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34" />
+        <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
     </message>
@@ -1199,27 +1200,27 @@ Received by {who}</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="30" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="30"/>
         <source>Void aid</source>
         <translation>作废发放记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="33" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="33"/>
         <source>A voided aid keeps its receipt number, marked void. Record the aid again if it was given differently.</source>
         <translation>作废的记录保留收据编号并标注作废。如实际发放有误，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="36" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="36"/>
         <source>Why is it voided?</source>
         <translation>作废原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="42" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="42"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/void.py" line="46" />
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1227,72 +1228,72 @@ Received by {who}</source>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="40" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="40"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="45" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="45"/>
         <source>New PIN for the chosen volunteer</source>
         <translation>为所选志愿者设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="47" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="47"/>
         <source>Set the new PIN</source>
         <translation>设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="50" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="50"/>
         <source>Remove the chosen volunteer</source>
         <translation>移除所选志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="56" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="56"/>
         <source>Add a volunteer</source>
         <translation>添加志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="62" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="63" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="63"/>
         <source>PIN (6 to 12 digits)</source>
         <translation>PIN 码（6 至 12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="64" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="67" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="67"/>
         <source>Add the volunteer</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77"/>
         <source>station head</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="77"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="106" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="106"/>
         <source>{name} can now sign in</source>
         <translation>{name} 现在可以登录了</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="112" />
-        <source>Removed; the station's key was changed</source>
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="112"/>
+        <source>Removed; the station&apos;s key was changed</source>
         <translation>已移除；站点密钥已更换</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/volunteers.py" line="119" />
+        <location filename="../../helpdesk/ui/pages/volunteers.py" line="119"/>
         <source>The new PIN is set</source>
         <translation>新 PIN 码已设置</translation>
     </message>

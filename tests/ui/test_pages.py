@@ -168,3 +168,19 @@ def test_likely_duplicate_is_the_same_family(qtbot: QtBot, signed_in: MainWindow
     assert shell.pages.currentWidget() is shell.page("family")
     assert shell.page("family").family_id == family_id
     assert status.today(shell.session).families == before
+
+
+def test_head_edits_the_cash_threshold_in_settings(qtbot: QtBot, signed_in: MainWindow) -> None:
+    shell = signed_in.shell
+    assert shell is not None
+    settings = shell.go("settings")
+    assert settings.threshold_save.isVisible()
+    settings.threshold.setText("abc")
+    qtbot.mouseClick(settings.threshold_save, LEFT)
+    assert settings.threshold_field.error.isVisible()  # the money rule, beside the field
+    assert shell.session.station.cash_threshold_fen == 100_000
+    settings.threshold.setText("¥2,500")
+    qtbot.mouseClick(settings.threshold_save, LEFT)
+    assert not settings.threshold_field.error.isVisible()
+    assert shell.session.station.cash_threshold_fen == 250_000
+    assert settings.threshold.text() == "2,500.00"

@@ -6,13 +6,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
 
 from helpdesk.domain import money
-from helpdesk.errors import KnownError
+from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.receipts import page as receipt_page
 from helpdesk.receipts import printing
-from helpdesk.services import backups, receipts
+from helpdesk.services import backups, receipts, station
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.form import Field
@@ -36,17 +43,22 @@ class SettingsPage(Page):
         for minutes in IDLE_CHOICES:
             self.idle.addItem(self.tr("{n} minutes").replace("{n}", str(minutes)), minutes)
         self.idle.activated.connect(self._idle)
-        self.threshold = QLabel(self)
-        self.threshold.setObjectName("cash_threshold")
-        self.threshold.setWordWrap(True)
+        self.threshold = QLineEdit(self)
+        self.threshold.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        self.threshold_field = Field("threshold", self.tr("Cash above this needs a second "
+                                                          "volunteer's PIN (yuan)"),
+                                     self.threshold, self)
+        self.threshold_save = QPushButton(self.tr("Save the amount"), self)
+        self.threshold_save.setObjectName("save_threshold")
+        self.threshold_save.clicked.connect(self._save_threshold)
+        self.threshold.returnPressed.connect(self._save_threshold)
         self.folder = QLabel(self)
         self.folder.setObjectName("data_folder")
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for field in (Field("language", self.tr("Language"), self.language, self),
                       Field("idle", self.tr("Lock the screen after no use for"), self.idle, self),
-                      Field("threshold", self.tr("Cash above this needs a second volunteer's "
-                                                 "PIN"), self.threshold, self),
+                      self.threshold_field, self.threshold_save,
                       Field("folder", self.tr("Data folder"), self.folder, self)):
             self.content.addWidget(field)
         self.receipt_format = QComboBox(self)
@@ -97,8 +109,9 @@ class SettingsPage(Page):
             self.idle.addItem(self.tr("{n} minutes").replace("{n}", f"{minutes:g}"), minutes)
             index = self.idle.count() - 1
         self.idle.setCurrentIndex(index)
-        self.threshold.setText(self.tr("{amount} yuan").replace(
-            "{amount}", money.format_fen(s.station.cash_threshold_fen)))
+        self.threshold.setText(money.format_fen(s.station.cash_threshold_fen))
+        self.threshold.setReadOnly(not s.volunteer.is_head)
+        self.threshold_save.setVisible(s.volunteer.is_head)
         self.folder.setText(str(s.paths.data_dir))
         self._load_receipt_settings()
         self.backup_list.clear()
@@ -135,6 +148,21 @@ class SettingsPage(Page):
         except KnownError as err:
             self.say_error(err)
             return
+        self.say(self.tr("Saved"))
+
+    def _save_threshold(self) -> None:
+        self.threshold_field.error.hide()
+        try:
+            fen = station.set_cash_threshold(self.session, self.threshold.text())
+        except InvalidInput as err:
+            problem = next(iter(err.fields().values()))
+            self.threshold_field.error.setText(problem.text(i18n.short()))
+            self.threshold_field.error.show()
+            return
+        except KnownError as err:
+            self.say_error(err)
+            return
+        self.threshold.setText(money.format_fen(fen))
         self.say(self.tr("Saved"))
 
     def _language(self, _index: int) -> None:
