@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export QT_QPA_PLATFORM ?= offscreen
 
 I18N := resources/i18n
 
@@ -39,6 +38,7 @@ lint: setup
 	$(BIN)/ruff check helpdesk tests bench
 	$(BIN)/mypy helpdesk/domain helpdesk/store helpdesk/services
 
+test: export QT_QPA_PLATFORM = offscreen
 test: lint
 	bash .ci/cups.sh
 	$(BIN)/pytest -q

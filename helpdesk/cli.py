@@ -97,9 +97,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
         s.close()
     if args.no_window:
         return 0
+    if not _has_display():
+        say("没有图形界面（DISPLAY 未设置）：演示站点已准备好，请在桌面环境中运行 helpdesk demo",
+            "No display (DISPLAY is not set): the demo station is ready; run helpdesk demo on "
+            "a desktop to open the app")
+        return 0
     from helpdesk import app  # Qt only for the commands that open a window
 
     return app.run(data_dir=paths.data_dir, demo=True)
+
+
+def _has_display() -> bool:
+    """False on a Linux machine with no screen, where opening a window would only abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def cmd_app(args: argparse.Namespace) -> int:
