@@ -41,13 +41,14 @@ lint: setup
 test: export QT_QPA_PLATFORM = offscreen
 test: lint
 	bash .ci/cups.sh
-	$(BIN)/pytest -q
+	eval "$$(bash .ci/postgres.sh)" && $(BIN)/pytest -q
 
 bench: setup
 	$(BIN)/python bench/search.py --families 200000
 	$(BIN)/python bench/give_aid.py
 	$(BIN)/python bench/receipt.py
 	$(BIN)/python bench/startup.py --families 200000
+	$(BIN)/python bench/sync.py --changes 100000
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,1 @@
+"""The central server: FastAPI app, storage, enrollment, sync API, admin CLI."""

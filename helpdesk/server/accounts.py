@@ -1,0 +1,248 @@
+"""Stations, one-time enrollment codes, device tokens, the server's key pair, regions' keys.
+
+Tokens and codes are random and kept only hashed (SHA-256): a copy of the server database
+gives no working token or code. (The server's Ed25519 private key and the regions' match keys
+are stored in the database as they are, for now.) Station, device and region are always found
+from the token, never taken from a request.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.engine import Connection, Engine
+
+from helpdesk.domain import regions
+from helpdesk.domain.common import iso
+from helpdesk.server import sequence
+from helpdesk.server import storage as st
+from helpdesk.server.errors import ApiError
+from helpdesk.sync import wire
+
+_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # read aloud and typed back: no 0/O, 1/I/L
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who a valid token belongs to."""
+
+    station_code: str
+    station_id: str
+    region: str
+    device_id: str
+    epoch: int
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_enrollment_code() -> str:
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def _normal_code(code: str) -> str:
+    return code.strip().upper().replace(" ", "").replace("-", "")
+
+
+def add_station(engine: Engine, name: str, region: str, hours: int = 72) -> tuple[str, str]:
+    """Create a station with its readable code and a one-time enrollment code valid for
+    `hours`; returns (station code, enrollment code). One transaction; ValueError for a bad
+    region or name."""
+    region = regions.validate(region)
+    name = name.strip()
+    if not 2 <= len(name) <= 120:
+        raise ValueError("the station name is 2 to 120 characters")
+    code = new_enrollment_code()
+    with st.write(engine) as conn:
+        taken = conn.execute(sa.select(sa.func.count()).select_from(st.stations)
+                             .where(st.stations.c.region == region)).scalar_one()
+        station_code = f"{region}-{taken + 1:03d}"
+        conn.execute(st.stations.insert().values(code=station_code, name=name, region=region,
+                                                 created_at=iso(_now())))
+        conn.execute(st.enrollment_codes.insert().values(
+            code_hash=digest(_normal_code(code)), station_code=station_code,
+            expires_at=iso(_now() + timedelta(hours=hours))))
+    return station_code, code
+
+
+def issue_code(engine: Engine, station_code: str, hours: int = 72) -> str:
+    """A new one-time enrollment code for an existing station (another laptop, a lost token).
+    Raises KeyError when there is no such station or it was revoked."""
+    code = new_enrollment_code()
+    with st.write(engine) as conn:
+        found = conn.execute(sa.select(st.stations.c.code).where(
+            st.stations.c.code == station_code, st.stations.c.revoked_at.is_(None))).first()
+        if found is None:
+            raise KeyError(station_code)
+        conn.execute(st.enrollment_codes.insert().values(
+            code_hash=digest(_normal_code(code)), station_code=station_code,
+            expires_at=iso(_now() + timedelta(hours=hours))))
+    return code
+
+
+def list_stations(engine: Engine) -> list[dict[str, object]]:
+    with st.read(engine) as conn:
+        devices = sa.select(sa.func.count()).where(
+            st.devices.c.station_code == st.stations.c.code).scalar_subquery()
+        rows = conn.execute(sa.select(st.stations, devices.label("devices"))
+                            .order_by(st.stations.c.code)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def revoke_station(engine: Engine, station_code: str) -> bool:
+    """Revoke a station, its devices' tokens and keys (the region's stations learn it at
+    their next pull); False when there is no such station."""
+    now = iso(_now())
+    with st.write(engine) as conn:
+        region = conn.execute(sa.select(st.stations.c.region)
+                              .where(st.stations.c.code == station_code)).scalar()
+        if region is None:
+            return False
+        conn.execute(st.stations.update().where(st.stations.c.code == station_code)
+                     .values(revoked_at=now))
+        revoked = list(conn.execute(
+            st.devices.update().where(st.devices.c.station_code == station_code,
+                                      st.devices.c.revoked_at.is_(None))
+            .values(revoked_at=now).returning(st.devices.c.device_id)).scalars())
+        publish_keys(conn, region, revoked)
+    return True
+
+
+def publish_keys(conn: Connection, region: str, device_ids: list[str]) -> None:
+    """Give these devices' keys a new place in the region's order, so every station of the
+    region pulls their news (a new key, a revocation). Call inside the write transaction."""
+    with_key = list(conn.execute(sa.select(st.devices.c.device_id).where(
+        st.devices.c.device_id.in_(device_ids), st.devices.c.public_key != "")
+        .order_by(st.devices.c.device_id)).scalars())
+    if not with_key:
+        return
+    first = sequence.allocate(conn, region, len(with_key)) + 1
+    for n, device_id in enumerate(with_key):
+        conn.execute(st.devices.update().where(st.devices.c.device_id == device_id)
+                     .values(key_seq=first + n))
+
+
+def enroll(engine: Engine, request: wire.EnrollRequest) -> wire.EnrollResponse:
+    """Spend a one-time code: bind the station's UUID, register the device, issue its token.
+
+    One transaction; the code is marked used by a conditional UPDATE, so two enrollments
+    racing for one code cannot both win. Raises ApiError 403/409 with a clear code.
+    """
+    try:
+        key = base64.b64decode(request.device_public_key, validate=True)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise ApiError(422, "bad_public_key", "The device public key is not a raw Ed25519 key",
+                       "设备公钥格式不对")
+    token = secrets.token_urlsafe(32)
+    now = iso(_now())
+    with st.write(engine) as conn:
+        code_hash = digest(_normal_code(request.code))
+        row = conn.execute(sa.select(st.enrollment_codes, st.stations).join(
+            st.stations, st.stations.c.code == st.enrollment_codes.c.station_code).where(
+            st.enrollment_codes.c.code_hash == code_hash)).mappings().first()
+        if row is None or row["used_at"] is not None or row["revoked_at"] is not None:
+            raise ApiError(403, "enrollment_refused",
+                           "This enrollment code is unknown, already used or revoked",
+                           "登记码无效、已被使用或已被撤销")
+        if row["expires_at"] <= now:
+            raise ApiError(403, "enrollment_expired", "This enrollment code has expired: ask "
+                           "the union office for a new one", "登记码已过期，请向工会索取新的登记码")
+        if row["station_id"] not in (None, request.station_id):
+            raise ApiError(409, "station_bound", "This server station is already bound to "
+                           "another station", "该站点已与另一个站点绑定")
+        claimed = conn.execute(sa.select(st.stations.c.code).where(
+            st.stations.c.station_id == request.station_id,
+            st.stations.c.code != row["station_code"])).first()
+        if claimed is not None or conn.execute(sa.select(st.devices.c.device_id).where(
+                st.devices.c.device_id == request.device_id)).first() is not None:
+            raise ApiError(409, "already_enrolled", "This station or device is already "
+                           "enrolled", "该站点或设备已登记")
+        used = conn.execute(st.enrollment_codes.update().where(
+            st.enrollment_codes.c.code_hash == code_hash,
+            st.enrollment_codes.c.used_at.is_(None)).values(used_at=now)).rowcount
+        if used != 1:
+            raise ApiError(403, "enrollment_refused", "This enrollment code was just used",
+                           "登记码刚刚已被使用")
+        conn.execute(st.stations.update().where(st.stations.c.code == row["station_code"])
+                     .values(station_id=request.station_id, enrolled_at=now))
+        conn.execute(st.devices.insert().values(
+            device_id=request.device_id, station_code=row["station_code"],
+            epoch=request.epoch, public_key=request.device_public_key,
+            token_hash=digest(token), created_at=now))
+        publish_keys(conn, row["region"], [request.device_id])
+        public = server_public_key(conn)
+        match_key = region_key(conn, row["region"])
+    return wire.EnrollResponse(token=token, station_code=row["station_code"],
+                               station_name=row["name"], region=row["region"],
+                               server_public_key=public, match_key=match_key,
+                               server_time_ms=int(_now().timestamp() * 1000))
+
+
+def caller(engine: Engine, token: str) -> Caller:
+    """The device a bearer token belongs to; ApiError 401 when unknown or revoked."""
+    with st.read(engine) as conn:
+        row = conn.execute(sa.select(st.devices, st.stations.c.station_id,
+                                     st.stations.c.region,
+                                     st.stations.c.revoked_at.label("station_revoked"))
+                           .join(st.stations, st.stations.c.code == st.devices.c.station_code)
+                           .where(st.devices.c.token_hash == digest(token))).mappings().first()
+    if row is None or row["revoked_at"] or row["station_revoked"]:
+        raise ApiError(401, "bad_token", "The station token is unknown or revoked: enroll again",
+                       "站点令牌无效或已被撤销，请重新登记",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return Caller(row["station_code"], row["station_id"], row["region"], row["device_id"],
+                  row["epoch"])
+
+
+def ensure_server_key(engine: Engine) -> str:
+    """Make the server's Ed25519 key pair at first start; returns the public key (base64)."""
+    with st.write(engine) as conn:
+        if conn.execute(sa.select(st.server_keys.c.name)).first() is None:
+            private = Ed25519PrivateKey.generate()
+            seed = private.private_bytes(serialization.Encoding.Raw,
+                                         serialization.PrivateFormat.Raw,
+                                         serialization.NoEncryption())
+            public = private.public_key().public_bytes(serialization.Encoding.Raw,
+                                                       serialization.PublicFormat.Raw)
+            conn.execute(st.insert(conn, st.server_keys).values(
+                name="main", private_key=base64.b64encode(seed).decode(),
+                public_key=base64.b64encode(public).decode(), created_at=iso(_now()))
+                .on_conflict_do_nothing(index_elements=["name"]))
+        return server_public_key(conn)
+
+
+def region_key(conn: Connection, region: str) -> str:
+    """The region's match key (base64), made at first use; call inside a write transaction."""
+    conn.execute(st.insert(conn, st.region_keys).values(
+        region=region, match_key=base64.b64encode(os.urandom(32)).decode(),
+        created_at=iso(_now())).on_conflict_do_nothing(index_elements=["region"]))
+    return str(conn.execute(sa.select(st.region_keys.c.match_key)
+                            .where(st.region_keys.c.region == region)).scalar_one())
+
+
+def server_public_key(conn: Connection) -> str:
+    return str(conn.execute(sa.select(st.server_keys.c.public_key)
+                            .where(st.server_keys.c.name == "main")).scalar_one())
+
+
+def server_private_key(engine: Engine) -> Ed25519PrivateKey:
+    with st.read(engine) as conn:
+        seed = conn.execute(sa.select(st.server_keys.c.private_key)
+                            .where(st.server_keys.c.name == "main")).scalar_one()
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(seed))

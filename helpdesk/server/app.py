@@ -1,0 +1,43 @@
+"""`create_app(settings)`: the FastAPI app of the central server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from helpdesk.server import accounts, errors, storage
+from helpdesk.server.body import BodyLimit
+from helpdesk.server.routes import devices, enroll, health, sync
+from helpdesk.server.settings import Settings
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the app; the database is migrated and the server key made before it is returned,
+    so a broken database fails at start, not at the first request."""
+    engine = storage.make_engine(settings.db_url)
+    if settings.migrate:
+        storage.migrate(engine)
+    accounts.ensure_server_key(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Helpdesk server", version="1", lifespan=lifespan,
+                  summary="Enrollment and sync for trade-union help stations")
+    app.state.settings = settings
+    app.state.engine = engine
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    for module in (health, enroll, devices, sync):
+        app.include_router(module.router)
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app for `uvicorn --factory` (several worker processes): settings from the
+    environment ($HELPDESK_SERVER_DB)."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,41 @@
+"""FastAPI dependencies, as `Annotated` types the routes name in their signatures."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
+
+from helpdesk.server import accounts
+from helpdesk.server.errors import ApiError
+from helpdesk.server.settings import Settings
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def _engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+EngineDep = Annotated[Engine, Depends(_engine)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+
+
+def _caller(engine: EngineDep,
+            credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+            ) -> accounts.Caller:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ApiError(401, "no_token", "Send the station token as 'Authorization: Bearer …'",
+                       "请求缺少站点令牌", headers={"WWW-Authenticate": "Bearer"})
+    return accounts.caller(engine, credentials.credentials)
+
+
+CallerDep = Annotated[accounts.Caller, Depends(_caller)]

@@ -1,0 +1,275 @@
+"""Push: take a batch of one device's changes and answer each one (DESIGN.md points 2, 3, 6, 7).
+
+The whole batch is one transaction. Each change is inserted with
+`INSERT … ON CONFLICT (change_id) DO NOTHING`; whether it was new is read from RETURNING, and
+for the others the stored hash is compared with the incoming one — never "check, then insert".
+Server sequence numbers come from the region's counter row, updated (so locked) inside the
+transaction: a second push in the region waits for the first to commit, so numbers become
+visible in order and a pull cursor can never pass a number that is still to commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Connection, Engine
+
+from helpdesk.domain.aid import Aid
+from helpdesk.domain.changes import Change, canonical_json
+from helpdesk.domain.common import iso, utcnow
+from helpdesk.domain.hlc import Hlc
+from helpdesk.domain.programmes import Programme
+from helpdesk.server import alerts, matches, sequence
+from helpdesk.server import storage as st
+from helpdesk.server.accounts import Caller
+from helpdesk.server.errors import ApiError
+from helpdesk.sync import wire
+
+
+@dataclass
+class _Incoming:
+    change: Change
+    body: str
+    hash: str
+    reason: str  # why it is rejected; "" when it is acceptable
+    server_hlc: str
+    clamped: bool
+
+
+def push(engine: Engine, caller: Caller, request: wire.PushRequest,
+         max_ahead_ms: int) -> wire.PushResponse:
+    """Store a batch and answer every change; one transaction, idempotent.
+
+    Raises ApiError 403 when the device belongs to another station, 409 when its epoch does
+    not match; nothing is written then.
+    """
+    now_ms = int(time.time() * 1000)
+    incoming = [_prepare(caller, c, now_ms, max_ahead_ms) for c in request.changes]
+    received = iso(utcnow())
+    with st.write(engine) as conn:
+        _check_device(conn, caller, request)
+        answers = _store(conn, caller, incoming, received)
+        watermark = _advance_watermark(conn, request.device_id)
+    return wire.PushResponse(answers=tuple(answers), watermark=watermark,
+                             clamped=sum(1 for i in incoming if i.clamped),
+                             server_time_ms=now_ms)
+
+
+def _prepare(caller: Caller, change: Change, now_ms: int, max_ahead_ms: int) -> _Incoming:
+    body = canonical_json(change.model_dump(mode="json"))
+    digest = hashlib.sha256(body.encode()).hexdigest()  # = content_hash(), computed once
+    reason, server_hlc, clamped = _judge(caller, change), change.hlc, False
+    try:
+        hlc = Hlc.parse(change.hlc)
+    except ValueError:
+        reason = reason or "bad_hlc"
+    else:
+        if hlc.wall_ms > now_ms + max_ahead_ms:
+            # One laptop set to 2030 must not drag every clock forward (DESIGN.md point 6).
+            server_hlc, clamped = str(Hlc(now_ms, hlc.counter)), True
+    return _Incoming(change, body, digest, reason, server_hlc[:21], clamped)
+
+
+def _judge(caller: Caller, change: Change) -> str:
+    """Why a change is refused, or "" (DESIGN.md point 7: never another station's data)."""
+    state = change.state
+    if change.entity == "station" and change.entity_id != caller.station_id:
+        return "other_station"
+    if state.get("station_id") not in (None, caller.station_id):
+        return "other_station"
+    if "id" in state and state["id"] != change.entity_id:
+        return "entity_mismatch"
+    model: Any = {"aid": Aid, "programme": Programme}.get(change.entity)
+    if model is not None and change.op in ("put", "void"):
+        try:
+            model.model_validate(state)
+        except ValidationError:
+            return f"invalid_{change.entity}"
+    return ""
+
+
+def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -> None:
+    """The batch's device must be the caller's station's; an unknown one (a restored or copied
+    database of this station, DESIGN.md point 8) is registered to the caller's station."""
+    row = conn.execute(sa.select(st.devices.c.station_code, st.devices.c.epoch).where(
+        st.devices.c.device_id == request.device_id)).first()
+    if row is None:
+        conn.execute(st.insert(conn, st.devices).values(
+            device_id=request.device_id, station_code=caller.station_code,
+            epoch=request.epoch, created_at=iso(utcnow()))
+            .on_conflict_do_nothing(index_elements=["device_id"]))
+        row = conn.execute(sa.select(st.devices.c.station_code, st.devices.c.epoch).where(
+            st.devices.c.device_id == request.device_id)).first()
+        assert row is not None
+    if row.station_code != caller.station_code:
+        raise ApiError(403, "other_station", "This device belongs to another station",
+                       "该设备属于其他站点")
+    if row.epoch != request.epoch:
+        raise ApiError(409, "epoch_mismatch", "This device's epoch does not match the server's",
+                       "设备纪元与服务器记录不符")
+
+
+def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
+           received: str) -> list[wire.Answer]:
+    ids = [i.change.change_id for i in incoming]
+    device_id = incoming[0].change.device_id if incoming else ""
+    # Only to size the allocation below; the decision itself comes from ON CONFLICT.
+    known = set(conn.execute(sa.select(st.changes.c.change_id)
+                             .where(st.among(conn, st.changes.c.change_id, ids))).scalars())
+    seq_owner = dict(conn.execute(sa.select(st.changes.c.device_seq, st.changes.c.change_id)
+                                  .where(st.changes.c.device_id == device_id,
+                                         st.among(conn, st.changes.c.device_seq,
+                                                  [i.change.device_seq for i in incoming]))
+                                  ).all())
+    fresh = [i for i in incoming if i.change.change_id not in known
+             and seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
+    # A change repeated inside one batch is stored once; of two changes claiming one device
+    # sequence number inside the batch only the first is stored (the other is quarantined).
+    fresh = list({i.change.change_id: i for i in fresh}.values())
+    fresh = list({i.change.device_seq: i for i in reversed(fresh)}.values())[::-1]
+    accepted = [i for i in fresh if not i.reason]
+    seq = sequence.allocate(conn, caller.region, len(accepted)) if accepted else 0
+    rows = []
+    for item in fresh:
+        server_seq = None
+        if not item.reason:
+            seq += 1
+            server_seq = seq
+        c = item.change
+        rows.append({"change_id": c.change_id, "region": caller.region,
+                     "station_code": caller.station_code, "device_id": c.device_id,
+                     "epoch": c.epoch, "device_seq": c.device_seq, "entity": c.entity,
+                     "entity_id": c.entity_id, "op": c.op, "hlc": c.hlc[:21],
+                     "server_hlc": item.server_hlc, "body": item.body, "hash": item.hash,
+                     "status": "rejected" if item.reason else "accepted",
+                     "reason": item.reason, "server_seq": server_seq, "received_at": received})
+    inserted = _insert_changes(conn, rows) if rows else set()
+    stored = {r.change_id: r for r in conn.execute(
+        sa.select(st.changes.c.change_id, st.changes.c.hash, st.changes.c.status,
+                  st.changes.c.reason, st.changes.c.server_seq, st.changes.c.server_hlc,
+                  st.changes.c.hlc).where(st.among(conn, st.changes.c.change_id, ids)))}
+    answers = []
+    quarantined = []
+    for item in incoming:
+        c = item.change
+        row = stored.get(c.change_id)
+        if row is None:  # its device_seq is held by another change: a clash, never applied
+            quarantined.append(_quarantine_row(caller, item, "device_seq_taken", received))
+            answers.append(wire.Answer(change_id=c.change_id, device_seq=c.device_seq,
+                                       status="quarantined", reason="device_seq_taken"))
+            continue
+        status: wire.Status
+        if row.hash != item.hash:
+            quarantined.append(_quarantine_row(caller, item, "different_content", received))
+            status, reason = "quarantined", "different_content"
+        elif row.status == "rejected":
+            status, reason = "rejected", row.reason
+        else:
+            status = "accepted" if c.change_id in inserted else "already_had"
+            reason = ""
+        answers.append(wire.Answer(
+            change_id=c.change_id, device_seq=c.device_seq, status=status, reason=reason,
+            server_seq=row.server_seq if status in ("accepted", "already_had") else None,
+            hlc=row.server_hlc if row.server_hlc != row.hlc else None))
+        inserted.discard(c.change_id)  # a repeat later in the batch is "already had"
+    if quarantined:
+        conn.execute(st.insert(conn, st.quarantine)
+                     .on_conflict_do_nothing(index_elements=["change_id", "hash"]), quarantined)
+    now_accepted = {a.change_id for a in answers if a.status == "accepted"}
+    _project(conn, caller, [i for i in fresh if i.change.change_id in now_accepted])
+    return answers
+
+
+_PG_TYPES = {"epoch": "integer", "device_seq": "bigint", "server_seq": "bigint"}
+_COLUMNS = ", ".join(c.name for c in st.changes.columns)
+_PG_INSERT = sa.text(
+    f"INSERT INTO changes ({_COLUMNS}) SELECT {_COLUMNS} "
+    "FROM json_to_recordset(CAST(:rows AS json)) AS r("
+    + ", ".join(f"{c.name} {_PG_TYPES.get(c.name, 'text')}" for c in st.changes.columns)
+    + ") ON CONFLICT (change_id) DO NOTHING RETURNING change_id")
+
+
+def _insert_changes(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """INSERT … ON CONFLICT (change_id) DO NOTHING; returns the ids this statement inserted.
+
+    On PostgreSQL the batch travels as one JSON parameter expanded by json_to_recordset: one
+    short statement instead of a 17,000-parameter VALUES list the driver would parse and
+    escape value by value.
+    """
+    if st.is_postgres(conn.engine):
+        return set(conn.execute(_PG_INSERT, {"rows": json.dumps(rows)}).scalars())
+    stmt = (st.insert(conn, st.changes).on_conflict_do_nothing(index_elements=["change_id"])
+            .returning(st.changes.c.change_id))
+    return set(conn.execute(stmt, rows).scalars())
+
+
+def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
+                    received: str) -> dict[str, Any]:
+    c = item.change
+    return {"change_id": c.change_id, "hash": item.hash, "station_code": caller.station_code,
+            "device_id": c.device_id, "device_seq": c.device_seq, "reason": reason,
+            "body": item.body, "received_at": received}
+
+
+def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
+    """Keep the projections in step with newly accepted aid, family and programme changes.
+
+    Aid is immutable but for its void, so a put inserts once and a void marks it; either
+    order ends the same. A programme keeps the state of its latest HLC.
+    """
+    puts: list[dict[str, Any]] = []
+    voids: list[dict[str, Any]] = []
+    progs: list[dict[str, Any]] = []
+    for item in accepted:
+        c, state = item.change, item.change.state
+        if c.entity == "aid":
+            values = {"id": c.entity_id, "station_code": caller.station_code,
+                      "family_id": state["family_id"], "programme_id": state["programme_id"],
+                      "local_date": state["local_date"],
+                      "amount_fen": int(state["amount_fen"]),
+                      "voided": state.get("voided_at") is not None}
+            (voids if values["voided"] else puts).append(values)
+        elif c.entity == "programme":
+            progs.append({"id": c.entity_id, "code": state["code"],
+                          "name_zh": state["name_zh"], "hlc": item.server_hlc})
+    if puts:
+        conn.execute(st.insert(conn, st.aid).on_conflict_do_nothing(index_elements=["id"]),
+                     puts)
+    if voids:
+        stmt = st.insert(conn, st.aid)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"voided": True}),
+                     voids)
+    matches.refresh(conn, caller, [(i.change, i.server_hlc) for i in accepted])
+    alerts.check(conn, caller, [i.change for i in accepted])
+    for values in progs:  # one at a time: a batch may hold several states of one programme
+        stmt = st.insert(conn, st.programmes).values(**values)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={"code": stmt.excluded.code, "name_zh": stmt.excluded.name_zh,
+                  "hlc": stmt.excluded.hlc},
+            where=st.programmes.c.hlc < stmt.excluded.hlc))
+
+
+def _advance_watermark(conn: Connection, device_id: str) -> int:
+    """Move the device's watermark over every consecutive sequence number now answered."""
+    mark = int(conn.execute(sa.select(st.devices.c.watermark)
+                            .where(st.devices.c.device_id == device_id)).scalar_one())
+    for seq in conn.execute(sa.select(st.changes.c.device_seq)
+                            .where(st.changes.c.device_id == device_id,
+                                   st.changes.c.device_seq > mark)
+                            .order_by(st.changes.c.device_seq)).scalars():
+        if seq != mark + 1:
+            break
+        mark = seq
+    # Only ever forward, even if a concurrent push of the same device got further.
+    conn.execute(st.devices.update().where(st.devices.c.device_id == device_id,
+                                           st.devices.c.watermark < mark)
+                 .values(watermark=mark))
+    return int(conn.execute(sa.select(st.devices.c.watermark)
+                            .where(st.devices.c.device_id == device_id)).scalar_one())

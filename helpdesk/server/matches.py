@@ -1,0 +1,99 @@
+"""Match records: the little another station of the region may know of a family.
+
+Kept as a projection: every newly accepted family or aid change of a station refreshes its
+family's record, which takes a new number in the region's server order, so stations pull the
+newest record like any change. A record carries the keyed hash of the head's resident ID,
+the masked ID, the name and pinyin keys, the station and the aid per programme (voided aid
+left out) — never the full profile, never a signature.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from helpdesk.domain import idcard
+from helpdesk.domain.changes import Change
+from helpdesk.server import accounts, sequence
+from helpdesk.server import storage as st
+from helpdesk.server.accounts import Caller
+from helpdesk.sync import wire
+
+
+def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, str]]) -> None:
+    """Refresh the records of the families these newly accepted changes touch; call inside
+    the push transaction, after the aid projection. A family state older (by HLC) than the
+    record's is ignored; records of another station's families are never touched."""
+    states: dict[str, tuple[str, dict[str, Any]]] = {}
+    touched: set[str] = set()
+    for change, hlc in accepted:
+        if change.entity == "family":
+            touched.add(change.entity_id)
+            if change.entity_id not in states or states[change.entity_id][0] <= hlc:
+                states[change.entity_id] = (hlc, change.state)
+        elif change.entity == "aid":
+            touched.add(str(change.state["family_id"]))
+    if not touched:
+        return
+    r = st.match_records.c
+    current = {row.family_id: row for row in conn.execute(
+        sa.select(st.match_records).where(st.among(conn, r.family_id, touched)))}
+    counts: dict[str, dict[str, int]] = {f: {} for f in touched}
+    a = st.aid.c
+    for family_id, programme_id, n in conn.execute(
+            sa.select(a.family_id, a.programme_id, sa.func.count())
+            .where(st.among(conn, a.family_id, touched), a.voided.is_(False))
+            .group_by(a.family_id, a.programme_id)):
+        counts[family_id][programme_id] = int(n)
+    key = accounts.region_key(conn, caller.region)
+    rows = []
+    for family_id in sorted(touched):
+        old = current.get(family_id)
+        if old is not None and old.station_code != caller.station_code:
+            continue
+        fields = _fields(key, *states[family_id]) if family_id in states else None
+        if old is not None and (fields is None or fields["hlc"] < old.hlc):
+            fields = {k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
+                                                   "name_pinyin", "name_initials", "hlc")}
+        if fields is None:
+            continue  # aid of a family not seen yet: its record comes with the family
+        rows.append({"family_id": family_id, "region": caller.region,
+                     "station_code": caller.station_code,
+                     "aid": json.dumps(counts[family_id], sort_keys=True), **fields})
+    if not rows:
+        return
+    first = sequence.allocate(conn, caller.region, len(rows)) + 1
+    for n, row in enumerate(rows):
+        row["server_seq"] = first + n
+    stmt = st.insert(conn, st.match_records)
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=["family_id"],
+        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}), rows)
+
+
+def _fields(key: str, hlc: str, state: dict[str, Any]) -> dict[str, Any]:
+    resident = state.get("id_kind", "resident_id") == "resident_id"
+    number = str(state.get("id_number") or "")
+    return {"id_hash": wire.match_hash(key, number) if resident else "",
+            "masked_id": idcard.mask(number) if number else "",
+            "name": str(state.get("head_name", "")),
+            "name_pinyin": str(state.get("name_pinyin", "")),
+            "name_initials": str(state.get("name_initials", "")), "hlc": hlc}
+
+
+def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[wire.MatchRecord]:
+    """Other stations' records of the caller's region after the cursor, in server order."""
+    r = st.match_records.c
+    rows = conn.execute(sa.select(st.match_records)
+                        .where(r.region == caller.region, r.server_seq > cursor,
+                               r.station_code != caller.station_code)
+                        .order_by(r.server_seq).limit(limit))
+    return [wire.MatchRecord(server_seq=row.server_seq, family_id=row.family_id,
+                             station_code=row.station_code, id_hash=row.id_hash,
+                             masked_id=row.masked_id, name=row.name,
+                             name_pinyin=row.name_pinyin, name_initials=row.name_initials,
+                             aid=json.loads(row.aid), hlc=row.hlc) for row in rows]

@@ -1,0 +1,251 @@
+"""The server's database: SQLAlchemy Core tables, the engine, transactions, migrations.
+
+A SQLite file by default (one command, no set-up), PostgreSQL (psycopg 3) in production; the
+same statements run on both. The schema is created and upgraded by the Alembic migrations in
+`helpdesk/server/migrations`, run at every start; the tables below describe it for queries and
+must follow those migrations.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+metadata = sa.MetaData()
+
+stations = sa.Table(
+    "stations", metadata,
+    sa.Column("code", sa.String(32), primary_key=True),  # readable, assigned by the server
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("station_id", sa.String(64), unique=True),  # the station's UUID, bound at enroll
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("enrolled_at", sa.String(32)),
+    sa.Column("revoked_at", sa.String(32)),
+)
+
+enrollment_codes = sa.Table(
+    "enrollment_codes", metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("station_code", sa.String(32), sa.ForeignKey("stations.code"), nullable=False),
+    sa.Column("expires_at", sa.String(32), nullable=False),
+    sa.Column("used_at", sa.String(32)),
+)
+
+devices = sa.Table(
+    "devices", metadata,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("station_code", sa.String(32), sa.ForeignKey("stations.code"), nullable=False),
+    sa.Column("epoch", sa.Integer, nullable=False),
+    sa.Column("public_key", sa.String(64), nullable=False, server_default=""),
+    sa.Column("token_hash", sa.String(64), unique=True),  # NULL: known by a push only
+    sa.Column("watermark", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("revoked_at", sa.String(32)),
+    sa.Column("key_seq", sa.BigInteger),  # region order of its key's last news; NULL: no key
+)
+
+changes = sa.Table(
+    "changes", metadata,
+    sa.Column("change_id", sa.String(64), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("station_code", sa.String(32), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("epoch", sa.Integer, nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=False),
+    sa.Column("entity", sa.String(16), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=False),
+    sa.Column("op", sa.String(8), nullable=False),
+    sa.Column("hlc", sa.String(21), nullable=False),  # as sent
+    sa.Column("server_hlc", sa.String(21), nullable=False),  # clamped when too far ahead
+    sa.Column("body", sa.Text, nullable=False),  # canonical JSON of the whole change
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),  # accepted | rejected
+    sa.Column("reason", sa.String(64), nullable=False, server_default=""),
+    sa.Column("server_seq", sa.BigInteger),  # per region; NULL for rejected changes
+    sa.Column("received_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("device_id", "device_seq", name="changes_device_seq"),
+    sa.Index("changes_region_seq", "region", "server_seq", unique=True),
+    sa.Index("changes_entity", "entity", "entity_id"),
+)
+
+quarantine = sa.Table(
+    "quarantine", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change_id", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("station_code", sa.String(32), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("received_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("change_id", "hash", name="quarantine_change_hash"),
+)
+
+region_counters = sa.Table(
+    "region_counters", metadata,
+    sa.Column("region", sa.String(6), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+aid = sa.Table(  # projection of the aid changes, for reports and match records
+    "aid", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("station_code", sa.String(32), nullable=False),
+    sa.Column("family_id", sa.String(64), nullable=False, index=True),
+    sa.Column("programme_id", sa.String(64), nullable=False),
+    sa.Column("local_date", sa.String(10), nullable=False),
+    sa.Column("amount_fen", sa.BigInteger, nullable=False),
+    sa.Column("voided", sa.Boolean, nullable=False),
+)
+
+programmes = sa.Table(  # projection of the programme changes, for reports
+    "programmes", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False),
+    sa.Column("name_zh", sa.String(120), nullable=False),
+    sa.Column("hlc", sa.String(21), nullable=False),
+)
+
+match_records = sa.Table(  # the latest match record of each family, in region order
+    "match_records", metadata,
+    sa.Column("family_id", sa.String(64), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("station_code", sa.String(32), nullable=False),
+    sa.Column("id_hash", sa.String(64), nullable=False),
+    sa.Column("masked_id", sa.String(40), nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("name_pinyin", sa.String(200), nullable=False),
+    sa.Column("name_initials", sa.String(60), nullable=False),
+    sa.Column("aid", sa.Text, nullable=False),  # JSON: programme id → count
+    sa.Column("hlc", sa.String(21), nullable=False),
+    sa.Column("server_seq", sa.BigInteger, nullable=False),
+    sa.Index("match_records_region_seq", "region", "server_seq", unique=True),
+    sa.Index("match_records_id_hash", "id_hash"),
+)
+
+alerts = sa.Table(  # the same family given the same programme at two stations
+    "alerts", metadata,
+    sa.Column("aid_id", sa.String(64), primary_key=True),  # the aid that raised it
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("programme_id", sa.String(64), nullable=False),
+    sa.Column("id_hash", sa.String(64), nullable=False),
+    sa.Column("masked_id", sa.String(40), nullable=False),
+    sa.Column("station_code", sa.String(32), nullable=False),
+    sa.Column("family_id", sa.String(64), nullable=False),
+    sa.Column("others", sa.Text, nullable=False),  # JSON: [{station_code, family_id}]
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("server_seq", sa.BigInteger, nullable=False),
+    sa.Index("alerts_region_seq", "region", "server_seq", unique=True),
+)
+
+region_keys = sa.Table(  # the key of match_hash, one per region
+    "region_keys", metadata,
+    sa.Column("region", sa.String(6), primary_key=True),
+    sa.Column("match_key", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+server_keys = sa.Table(
+    "server_keys", metadata,
+    sa.Column("name", sa.String(16), primary_key=True),
+    sa.Column("private_key", sa.String(64), nullable=False),  # raw Ed25519 seed, base64
+    sa.Column("public_key", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `sqlite:///file` or `postgresql+psycopg://…`.
+
+    SQLite gets WAL, full fsync, a busy timeout, and BEGIN IMMEDIATE for write transactions
+    (see `write`), so concurrent writers queue for the lock instead of failing half-way.
+    """
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    # Plain executemany: psycopg pipelines it; SQLAlchemy's multi-row VALUES would make the
+    # driver parse a statement with thousands of placeholders for every batch.
+    return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
+                            use_insertmanyvalues=False)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy's pysqlite recipe)
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("helpdesk_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed on success, rolled back on any exception."""
+    with engine.connect() as conn:
+        conn.execution_options(helpdesk_write=True)
+        with conn.begin():
+            yield conn
+
+
+@contextlib.contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """One read-only transaction that sees one snapshot for all its statements: REPEATABLE
+    READ on PostgreSQL (its default READ COMMITTED takes a new snapshot per statement), a
+    deferred transaction in WAL mode on SQLite."""
+    with engine.connect() as conn:
+        if is_postgres(engine):
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration; safe to run at every start."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with write(engine) as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def among(conn: Connection, column: sa.ColumnElement[Any], values: Iterable[Any]
+          ) -> sa.ColumnElement[bool]:
+    """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter however many."""
+    values = list(values)
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        array = sa.bindparam(None, values, type_=postgresql.ARRAY(column.type))
+        return column == sa.any_(array)
+    return column.in_(values)
+
+
+def insert(engine_or_conn: Engine | Connection, table: sa.Table) -> Any:
+    """The dialect's INSERT, which has `on_conflict_do_nothing` on SQLite and PostgreSQL."""
+    if engine_or_conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+    return sqlite.insert(table)

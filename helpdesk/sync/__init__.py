@@ -1,0 +1,1 @@
+"""Station-side sync: the wire protocol, the client, bundle files."""

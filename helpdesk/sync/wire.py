@@ -1,0 +1,225 @@
+"""The sync protocol (v1): the messages station and server exchange, shared by both sides.
+
+Every message is frozen, refuses unknown fields and names its protocol version, so a station
+and a server of different versions fail with a clear error instead of misreading each other.
+The server imports this module and `helpdesk.domain`, nothing else of the station app.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from helpdesk.domain import idcard
+from helpdesk.domain.changes import Change
+
+PROTOCOL = 1
+MAX_BATCH = 1000  # changes in one push (DESIGN.md point 2)
+MAX_PULL = 1000  # items in one pull page
+MAX_BODY_BYTES = 16 * 1024 * 1024  # a request body after gunzip: 1,000 changes fit easily
+
+Status = Literal["accepted", "already_had", "quarantined", "rejected"]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PushRequest(Message):
+    """One batch of one device's outbox, in device order; every change must be that device's."""
+
+    protocol: Literal[1]
+    device_id: str = Field(min_length=1, max_length=64)
+    epoch: int = Field(ge=1)
+    changes: tuple[Change, ...] = Field(max_length=MAX_BATCH)
+
+    @model_validator(mode="after")
+    def _one_device(self) -> PushRequest:
+        for change in self.changes:
+            if max(len(change.change_id), len(change.entity_id)) > 64:
+                raise ValueError(f"change {change.change_id[:64]}: ids are at most 64 long")
+            if change.device_id != self.device_id or change.epoch != self.epoch:
+                raise ValueError(f"change {change.change_id} is not of device "
+                                 f"{self.device_id} epoch {self.epoch}")
+        return self
+
+
+class Answer(Message):
+    """The server's decision about one change.
+
+    accepted: stored now. already_had: stored before with the same content. quarantined: the
+    id was stored before with different content; recorded, never applied. rejected: refused
+    for `reason` (recorded, so it counts for the watermark). `hlc` is the timestamp the server
+    uses when it clamped one that was too far ahead of its clock.
+    """
+
+    change_id: str
+    device_seq: int
+    status: Status
+    reason: str = ""
+    server_seq: int | None = None
+    hlc: str | None = None
+
+
+class PushResponse(Message):
+    """Answers in the order of the request. `watermark`: the highest device sequence up to
+    which every change of this device has an answer on the server (gaps stop it)."""
+
+    protocol: Literal[1] = 1
+    answers: tuple[Answer, ...]
+    watermark: int
+    clamped: int = 0
+    server_time_ms: int
+
+
+class PulledChange(Message):
+    """A change the station should apply, with its place in the region's server order."""
+
+    kind: Literal["change"] = "change"
+    server_seq: int
+    change: Change
+    hlc: str  # the server's (possibly clamped) timestamp, used for ordering
+
+
+class MatchRecord(Message):
+    """What another station of the region may know of a family (DESIGN.md point 4): enough to
+    find a duplicate and apply a programme's cap at the desk, no more. A newer record of the
+    same family replaces the older one."""
+
+    kind: Literal["match"] = "match"
+    server_seq: int
+    family_id: str
+    station_code: str
+    id_hash: str  # `match_hash` of the head's resident ID; "" for other documents
+    masked_id: str
+    name: str
+    name_pinyin: str
+    name_initials: str
+    aid: dict[str, int]  # programme id → aid received, voided aid left out
+    hlc: str
+
+
+class Alert(Message):
+    """The same family (same resident ID) got the same programme at two stations: raised by
+    the aid that made it two, sent to every station of the region and shown in `report`."""
+
+    kind: Literal["alert"] = "alert"
+    server_seq: int
+    aid_id: str
+    programme_id: str
+    masked_id: str
+    station_code: str
+    family_id: str
+    others: tuple[dict[str, str], ...]  # {station_code, family_id} of the earlier aid
+    created_at: str
+
+
+class DeviceKey(Message):
+    """A station device's public key (it signs that device's receipts), sent to every station
+    of the region so receipts verify offline; `revoked_at` set once it must stop verifying."""
+
+    kind: Literal["key"] = "key"
+    server_seq: int
+    key_id: str  # `key_id_of(public key)`
+    station_id: str
+    station_code: str
+    device_id: str
+    public_key: str  # raw Ed25519, base64
+    created_at: str
+    revoked_at: str | None = None
+
+
+PulledItem = Annotated[PulledChange | MatchRecord | Alert | DeviceKey,
+                       Field(discriminator="kind")]
+
+
+class PullResponse(Message):
+    """Items after the cursor in server order; `next_after` is the cursor for the next call
+    (never smaller than the one sent); `more` says whether another page is waiting."""
+
+    protocol: Literal[1] = 1
+    items: tuple[PulledItem, ...]
+    next_after: int
+    more: bool
+    server_time_ms: int
+
+
+class EnrollRequest(Message):
+    """A station device joins the server with a one-time code issued by `station add`."""
+
+    protocol: Literal[1]
+    code: str = Field(min_length=4, max_length=40)
+    station_id: str = Field(min_length=1, max_length=64)
+    device_id: str = Field(min_length=1, max_length=64)
+    epoch: int = Field(ge=1)
+    device_public_key: str = Field(min_length=40, max_length=60)  # raw Ed25519, base64
+
+
+class DeviceRequest(Message):
+    """Another device of an enrolled station (a new laptop, a restored or copied database)
+    registers its public key with the station's token, and gets a token of its own."""
+
+    protocol: Literal[1]
+    device_id: str = Field(min_length=1, max_length=64)
+    epoch: int = Field(ge=1)
+    device_public_key: str = Field(min_length=40, max_length=60)
+
+
+class DeviceResponse(Message):
+    protocol: Literal[1] = 1
+    token: str
+    key_id: str
+
+
+class EnrollResponse(Message):
+    """What the station keeps: its token (shown once), its readable code, name and region as
+    the server has them, and the server's public key to pin."""
+
+    protocol: Literal[1] = 1
+    token: str
+    station_code: str
+    station_name: str
+    region: str
+    server_public_key: str
+    match_key: str  # the region's key of `match_hash`, shared by its stations
+    server_time_ms: int
+
+
+class ErrorBody(Message):
+    code: str
+    message: str
+    message_zh: str = ""
+    details: tuple[dict[str, Any], ...] = ()
+
+
+class ErrorEnvelope(Message):
+    """The one shape of every error answer of the server, whatever its status."""
+
+    protocol: Literal[1] = 1
+    error: ErrorBody
+
+
+class Health(Message):
+    protocol: Literal[1] = 1
+    status: Literal["ok"] = "ok"
+    database: str
+    server_time_ms: int
+
+
+def match_hash(match_key: str, id_number: str) -> str:
+    """The keyed hash of a resident ID that match records carry: equal IDs give equal hashes
+    within a region, and without the region's key the ID cannot be recomputed from it."""
+    if not id_number:
+        return ""
+    key = base64.b64decode(match_key)
+    return hmac.new(key, idcard.normalise(id_number).encode(), hashlib.sha256).hexdigest()
+
+
+def key_id_of(public_key_b64: str) -> str:
+    """A key's id: the first 8 bytes of the raw public key's SHA-256, as 16 hex digits (the
+    id receipts carry, see `helpdesk.receipts.qr.key_id_of`)."""
+    return hashlib.sha256(base64.b64decode(public_key_b64)).digest()[:8].hex()
