@@ -11,9 +11,8 @@ from helpdesk.domain import money
 from helpdesk.domain.aid import Aid, AidIn
 from helpdesk.domain.common import iso, new_id
 from helpdesk.domain.errors import Invalid
-from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
-from helpdesk.services.session import Session, known
+from helpdesk.services.session import Session, checked, known
 from helpdesk.store import aid as store
 from helpdesk.store import clock, families, keys, programmes, volunteers
 
@@ -37,12 +36,7 @@ class SecondSignOff:
 
 
 def _aid_in(data: dict[str, Any] | AidIn) -> AidIn:
-    if isinstance(data, AidIn):
-        return data
-    try:
-        return validate(AidIn, data)
-    except Invalid as err:
-        raise InvalidInput.from_invalid(err) from None
+    return checked(AidIn, data)
 
 
 def _check_approval(session: Session, approval: Approval | None, need: NeedsApproval) -> str:

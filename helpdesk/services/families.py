@@ -9,11 +9,9 @@ from typing import Any
 from helpdesk.domain import idcard
 from helpdesk.domain.aid import Aid
 from helpdesk.domain.common import iso, new_id, utcnow
-from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Family, FamilyIn, Member, MemberIn
-from helpdesk.domain.validation import validate
-from helpdesk.errors import InvalidInput, KnownError
-from helpdesk.services.session import Session, pinyin_of
+from helpdesk.errors import KnownError
+from helpdesk.services.session import Session, checked, pinyin_of
 from helpdesk.store import aid as aidstore
 from helpdesk.store import families as store
 from helpdesk.store import programmes, search
@@ -29,12 +27,7 @@ class PossibleDuplicates(KnownError):
 
 
 def _family_in(data: dict[str, Any] | FamilyIn) -> FamilyIn:
-    if isinstance(data, FamilyIn):
-        return data
-    try:
-        return validate(FamilyIn, data)
-    except Invalid as err:
-        raise InvalidInput.from_invalid(err) from None
+    return checked(FamilyIn, data)
 
 
 def _refuse_registered_id(session: Session, number: str, exclude: str | None = None) -> None:
@@ -126,12 +119,7 @@ def _get(session: Session, family_id: str) -> Family:
 
 
 def _member_in(data: dict[str, Any] | MemberIn) -> MemberIn:
-    if isinstance(data, MemberIn):
-        return data
-    try:
-        return validate(MemberIn, data)
-    except Invalid as err:
-        raise InvalidInput.from_invalid(err) from None
+    return checked(MemberIn, data)
 
 
 def add_member(session: Session, family_id: str, data: dict[str, Any] | MemberIn) -> Member:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel
 from sqlite_utils import Database
 
 from helpdesk import paths as pathsmod
@@ -76,6 +77,19 @@ class Session:
 
     def close(self) -> None:
         dbm.close(self.db, self.paths.database)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def checked(model: type[M], data: Mapping[str, Any] | M) -> M:
+    """`data` as a valid `model`, or InvalidInput naming every wrong field in both languages."""
+    if isinstance(data, model):
+        return data
+    try:
+        return validate(model, data)  # type: ignore[arg-type]
+    except Invalid as err:
+        raise InvalidInput.from_invalid(err) from None
 
 
 def known(err: Exception) -> KnownError:
