@@ -27,7 +27,7 @@ class Labelled(StrEnum):
 
     @classmethod
     def labels(cls) -> dict[str, tuple[str, str]]:
-        raise NotImplementedError(f"{cls.__name__} must define labels()")  # pragma: no cover
+        raise TypeError(f"{cls.__name__} must define labels()")  # a programming error
 
 
 def new_id() -> str:
