@@ -136,19 +136,24 @@ def publish_keys(conn: Connection, region: str, device_ids: list[str]) -> None:
                      .values(key_seq=first + n))
 
 
+
+def check_device_public_key(text: str) -> None:
+    """A device's key must be a raw 32-byte Ed25519 key in base64; else ApiError 422."""
+    try:
+        key = base64.b64decode(text, validate=True)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise ApiError(422, "bad_public_key", "The device public key is not a raw Ed25519 key",
+                       "设备公钥格式不对")
+
 def enroll(engine: Engine, request: wire.EnrollRequest) -> wire.EnrollResponse:
     """Spend a one-time code: bind the station's UUID, register the device, issue its token.
 
     One transaction; the code is marked used by a conditional UPDATE, so two enrollments
     racing for one code cannot both win. Raises ApiError 403/409 with a clear code.
     """
-    try:
-        key = base64.b64decode(request.device_public_key, validate=True)
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise ApiError(422, "bad_public_key", "The device public key is not a raw Ed25519 key",
-                       "设备公钥格式不对")
+    check_device_public_key(request.device_public_key)
     token = secrets.token_urlsafe(32)
     now = iso(_now())
     with st.write(engine) as conn:

@@ -5,7 +5,6 @@ the region's device keys, so receipts verify offline and a revoked key stops ver
 
 from __future__ import annotations
 
-import base64
 import secrets
 
 import sqlalchemy as sa
@@ -24,13 +23,7 @@ def register(engine: Engine, caller: Caller, request: wire.DeviceRequest) -> wir
     transaction. A device the server only knew from a push (no key yet) gets its key now;
     registering the same key again gives a fresh token. Raises ApiError 403 when the device
     belongs to another station, 409 when it has another key or epoch."""
-    try:
-        raw = base64.b64decode(request.device_public_key, validate=True)
-    except ValueError:
-        raw = b""
-    if len(raw) != 32:
-        raise ApiError(422, "bad_public_key", "The device public key is not a raw Ed25519 key",
-                       "设备公钥格式不对")
+    accounts.check_device_public_key(request.device_public_key)
     token = secrets.token_urlsafe(32)
     d = st.devices.c
     with st.write(engine) as conn:
