@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 I18N := resources/i18n
 
-.PHONY: setup demo test lint bench clean translations i18n-update screenshots
+.PHONY: setup demo test lint bench clean translations i18n-update screenshots package
 
 setup: $(VENV)/.installed translations
 
@@ -49,6 +49,10 @@ bench: setup
 	$(BIN)/python bench/receipt.py
 	$(BIN)/python bench/startup.py --families 200000
 	$(BIN)/python bench/sync.py --changes 100000
+
+# The Linux bundle: dist/helpdesk/ and dist/helpdesk-<version>-linux-x86_64.tar.gz.
+package: setup
+	$(BIN)/python packaging/pack.py --dist dist --work build
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

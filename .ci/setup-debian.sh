@@ -14,6 +14,8 @@ packages=(
   # give the printing test a real queue (.ci/cups.sh starts it); unicode-data for the font
   # script resources/fonts/make_subset.py
   poppler-utils zbar-tools cups printer-driver-cups-pdf unicode-data
+  # make package: PyInstaller reads the libraries' dependencies with objdump
+  binutils
 )
 
 if ! command -v dpkg >/dev/null 2>&1; then

@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 from pathlib import Path
 
-ENTRY = Path(__file__).resolve().parents[1] / "packaging" / "helpdesk.desktop"
+ENTRY = Path(__file__).resolve().parents[2] / "packaging" / "helpdesk.desktop"
 
 
 def test_desktop_entry_starts_the_app_in_both_languages() -> None:
