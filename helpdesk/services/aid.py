@@ -77,11 +77,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     family = families.get(session.db, aid_in.family_id)
     if family is None:
         raise KnownError("no_family", "找不到这户家庭", "No such family")
-    while family.merged_into:  # aid goes to the family it was joined into
-        merged = families.get(session.db, family.merged_into)
-        if merged is None:
-            break
-        family = merged
+    if family.merged_into:  # aid goes to the family it was joined into
+        family = families.get(session.db, families.kept_of(session.db, family.id)) or family
     behind = clock.behind_by_ms(session.db, int(moment.timestamp() * 1000))
     clock_by = None
     if behind > 0 or day < __build_date__:
@@ -89,8 +86,7 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
             "clock", "电脑时间比上次记录的时间还早，请检查时钟；继续发放需要站长确认",
             "The computer's clock is behind the last recorded time: check it; a station head "
             "must confirm to go on"))
-    ids = [family.id, *[r[0] for r in session.db.execute(
-        "SELECT id FROM families WHERE merged_into = ?", [family.id])]]
+    ids = families.joined_ids(session.db, family.id)  # a merged family counts as one
     override_by = None
     if store.count_for(session.db, ids, programme.id) >= programme.limit_per_family:
         override_by = _check_approval(session, cap_approval, NeedsApproval(

@@ -14,7 +14,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services.session import Session, checked, pinyin_of
 from helpdesk.store import aid as aidstore
 from helpdesk.store import families as store
-from helpdesk.store import programmes, search
+from helpdesk.store import programmes, search, versions
 
 
 class PossibleDuplicates(KnownError):
@@ -84,7 +84,7 @@ def update_family(session: Session, family_id: str, data: dict[str, Any] | Famil
 
     Only changed fields are named in the outbox change, so the server can merge field by field.
     """
-    current = _get(session, family_id)
+    current = get(session, family_id)
     if current.last_change_id != base_change_id:
         raise KnownError("stale_family", "这户家庭在您编辑时已被修改，请重新打开后再改",
                          "This family was changed while you were editing: reopen it and edit again")
@@ -102,16 +102,20 @@ def update_family(session: Session, family_id: str, data: dict[str, Any] | Famil
         family = current.model_copy(update={
             **family_in.model_dump(), "name_pinyin": pinyin, "name_initials": initials,
             "updated_at": iso(utcnow()), "last_change_id": change_id, "hlc": hlc})
-        store.replace(session.db, family)
-        session.change(entity="family", entity_id=family.id, op="put", hlc=hlc, fields=changed,
-                       state=family.model_dump(mode="json"), base_change_id=base_change_id,
-                       change_id=change_id)
+        change = session.change(entity="family", entity_id=family.id, op="put", hlc=hlc,
+                                fields=changed, state=family.model_dump(mode="json"),
+                                base_change_id=base_change_id, change_id=change_id)
+        # Through the field versions, so later merges compare against this edit's stamps.
+        merged = versions.settle(session.db, change)
+        assert isinstance(merged, Family)
+        family = merged
         session.audit("update_family", hlc, entity="family", entity_id=family.id,
                       detail={"fields": changed})
     return family
 
 
-def _get(session: Session, family_id: str) -> Family:
+def get(session: Session, family_id: str) -> Family:
+    """The family, or KnownError when there is none."""
     family = store.get(session.db, family_id)
     if family is None:
         raise KnownError("no_family", "找不到这户家庭", "No such family")
@@ -124,7 +128,7 @@ def _member_in(data: dict[str, Any] | MemberIn) -> MemberIn:
 
 def add_member(session: Session, family_id: str, data: dict[str, Any] | MemberIn) -> Member:
     """Add a household member (row, outbox change, audit) in one transaction."""
-    _get(session, family_id)
+    get(session, family_id)
     member_in = _member_in(data)
     _refuse_registered_id(session, member_in.id_number)
     with session.write():
@@ -159,10 +163,12 @@ def update_member(session: Session, member_id: str, data: dict[str, Any] | Membe
         change_id = new_id()
         member = current.model_copy(update={**member_in.model_dump(), "updated_at": iso(utcnow()),
                                             "last_change_id": change_id, "hlc": hlc})
-        store.put_member(session.db, member)
-        session.change(entity="member", entity_id=member.id, op="put", hlc=hlc, fields=changed,
-                       state=member.model_dump(mode="json"), base_change_id=base_change_id,
-                       change_id=change_id)
+        change = session.change(entity="member", entity_id=member.id, op="put", hlc=hlc,
+                                fields=changed, state=member.model_dump(mode="json"),
+                                base_change_id=base_change_id, change_id=change_id)
+        settled = versions.settle(session.db, change)
+        assert isinstance(settled, Member)
+        member = settled
         session.audit("update_member", hlc, entity="member", entity_id=member.id,
                       detail={"fields": changed})
     return member
@@ -178,8 +184,11 @@ class History:
 
 def family_history(session: Session, family_id: str) -> History:
     """The family's profile, members, aid (newest first) and totals of programmes open today."""
-    family = _get(session, family_id)
-    given = aidstore.of_family(session.db, family_id)
+    family = get(session, family_id)
+    # A family that others were merged into: their aid is its aid (caps count it too).
+    given = sorted((a for f in store.joined_ids(session.db, family_id)
+                    for a in aidstore.of_family(session.db, f)),
+                   key=lambda a: a.given_at, reverse=True)
     open_now = {p.id: p for p in programmes.open_on(session.db, session.today())}
     totals: dict[str, tuple[int, int]] = {}
     for a in given:

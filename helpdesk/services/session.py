@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from helpdesk import paths as pathsmod
 from helpdesk.domain import names
+from helpdesk.domain.changes import Change
 from helpdesk.domain.common import iso, new_id, utcnow
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.station import (
@@ -57,8 +58,8 @@ class Session:
     def tick(self) -> str:
         return clock.tick(self.db)
 
-    def change(self, **kwargs: Any) -> None:
-        outbox.append(self.db, self.device, author=self.volunteer.id, **kwargs)
+    def change(self, **kwargs: Any) -> Change:
+        return outbox.append(self.db, self.device, author=self.volunteer.id, **kwargs)
 
     def audit(self, action: str, hlc: str, **kwargs: Any) -> None:
         audit.record(self.db, self.device, volunteer_id=self.volunteer.id, action=action,

@@ -76,3 +76,32 @@ def put_member(db: Database, member: Member) -> None:
 
 def count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM families WHERE merged_into IS NULL").fetchone()[0])
+
+
+def all_with_id_number(db: Database, id_number: str) -> list[Family]:
+    """Every family whose head or a member has this document number, merged ones included."""
+    return [rows.from_row(Family, r, json_fields=_JSON) for r in rows.many(
+        db, "SELECT * FROM families WHERE id_number = ? UNION "
+            "SELECT f.* FROM members m JOIN families f ON f.id = m.family_id "
+            "WHERE m.id_number = ?", [id_number, id_number])] if id_number else []
+
+
+def joined_ids(db: Database, family_id: str) -> list[str]:
+    """This family and every family merged into it, directly or through another merged one
+    (a merge change of a head joins duplicates: caps and history count them as one)."""
+    return [str(r[0]) for r in db.execute(
+        "WITH RECURSIVE joined(id) AS (SELECT ? UNION "
+        "SELECT f.id FROM families f JOIN joined j ON f.merged_into = j.id) "
+        "SELECT id FROM joined", [family_id]).fetchall()]
+
+
+def kept_of(db: Database, family_id: str) -> str:
+    """The family this one was merged into, following merges (itself when not merged)."""
+    seen = {family_id}
+    current = family_id
+    while True:
+        row = db.execute("SELECT merged_into FROM families WHERE id = ?", [current]).fetchone()
+        if row is None or not row[0] or row[0] in seen:
+            return current
+        current = str(row[0])
+        seen.add(current)

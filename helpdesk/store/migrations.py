@@ -240,3 +240,87 @@ def m004_waiting_changes(db: Database) -> None:
     # them stays cheap when hundreds of thousands of changes have long been acknowledged.
     db.execute("CREATE INDEX changes_waiting ON changes(device_id, device_seq) "
                "WHERE sync_status = 'pending'")
+
+
+# Sync tables. match_records and alerts are the same SQL as `helpdesk.sync.schema` (which now
+# runs this script), kept here because the store may not import sync; IF NOT EXISTS because a
+# database synced before m005 already has them. field_versions holds every write of every
+# mergeable field (DESIGN.md point 5): the greatest (HLC, device, change) is the field's
+# value, and a value the winner never saw is flagged in conflicts for a person to review.
+SCHEMA_SYNC = """
+CREATE TABLE IF NOT EXISTS match_records (
+    family_id TEXT PRIMARY KEY,
+    station_code TEXT NOT NULL,
+    id_hash TEXT NOT NULL,
+    masked_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_pinyin TEXT NOT NULL,
+    name_initials TEXT NOT NULL,
+    aid TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    server_seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS match_records_id_hash ON match_records(id_hash) WHERE id_hash != '';
+CREATE INDEX IF NOT EXISTS match_records_name ON match_records(name);
+CREATE INDEX IF NOT EXISTS match_records_initials ON match_records(name_initials);
+CREATE TABLE IF NOT EXISTS alerts (
+    aid_id TEXT PRIMARY KEY,
+    programme_id TEXT NOT NULL,
+    masked_id TEXT NOT NULL,
+    station_code TEXT NOT NULL,
+    family_id TEXT NOT NULL,
+    others TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    server_seq INTEGER NOT NULL,
+    reviewed_at TEXT
+);
+CREATE TABLE IF NOT EXISTS field_versions (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    change_id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    base_change_id TEXT,
+    author TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id, field, change_id)
+);
+CREATE INDEX IF NOT EXISTS field_versions_change ON field_versions(change_id);
+CREATE TABLE IF NOT EXISTS conflicts (
+    id INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    family_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept_value TEXT NOT NULL,
+    kept_change_id TEXT NOT NULL,
+    kept_by TEXT NOT NULL,
+    kept_hlc TEXT NOT NULL,
+    losing_value TEXT NOT NULL,
+    losing_change_id TEXT NOT NULL,
+    lost_by TEXT NOT NULL,
+    losing_hlc TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution TEXT NOT NULL DEFAULT '',
+    resolved_by TEXT,
+    UNIQUE (entity, entity_id, field, losing_change_id)
+);
+CREATE INDEX IF NOT EXISTS conflicts_open ON conflicts(resolved_at, id);
+CREATE INDEX IF NOT EXISTS families_merged_into ON families(merged_into)
+    WHERE merged_into IS NOT NULL;
+CREATE INDEX IF NOT EXISTS changes_stuck ON changes(sync_status)
+    WHERE sync_status IN ('rejected', 'quarantined')
+"""
+
+
+def install_sync(db: Database) -> None:
+    """Create the sync tables when missing (idempotent); `helpdesk.sync.schema` calls this."""
+    for statement in _statements(SCHEMA_SYNC):
+        db.execute(statement)
+
+
+@migrations()
+def m005_sync(db: Database) -> None:
+    install_sync(db)

@@ -1,9 +1,10 @@
-"""Applying pulled changes to the station's rows (basic: the three-way merge is still to come).
+"""Applying pulled changes to the station's rows; applying twice is the same as once.
 
-A change carries the entity's full new state, so applying it is an upsert of that state;
-applying twice is the same as once. For now the newer HLC wins for families, members and
-programmes; aid is immutable, so only its void is applied over an existing row. Call inside
-the transaction that also stores the pull cursor.
+Families and members merge field by field (`store.versions.settle`, DESIGN.md point 5): each
+field keeps its greatest (HLC, device) write, and a value that lost to an edit that never saw
+it is flagged for review; a `merge` change joins a duplicate family into the one kept.
+Programmes keep the state of their newest HLC; aid is immutable, so only its void is applied
+over an existing row. Call inside the transaction that also stores the pull cursor.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from sqlite_utils import Database
 
 from helpdesk.domain.aid import Aid
 from helpdesk.domain.changes import Change
-from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
 from helpdesk.store import aid as aid_store
-from helpdesk.store import families, programmes, receipts
+from helpdesk.store import programmes, receipts, versions
 from helpdesk.sync import matches, wire
 
 _TABLES = {"family": "families", "member": "members", "programme": "programmes", "aid": "aid"}
@@ -90,12 +90,10 @@ def _apply(db: Database, change: Change) -> bool:
             aid = aid.model_copy(update={"signature_hash": None})
         aid_store.replace(db, aid)
         return True
-    if not _newer(db, change):
-        return True  # what we have is as new or newer
-    if change.entity == "family":
-        families.replace(db, Family.model_validate(state))
-    elif change.entity == "member":
-        families.put_member(db, Member.model_validate(state))
-    else:
+    if change.entity in ("family", "member"):
+        with db.atomic():  # a savepoint: a refused state leaves no field writes behind
+            versions.settle(db, change)
+        return True
+    if _newer(db, change):  # else what we have is as new or newer
         programmes.put(db, Programme.model_validate(state))
     return True

@@ -1,0 +1,156 @@
+"""Family edits and merges on the server (DESIGN.md "Sync protocol" point 5).
+
+The server merges a family's edits field by field by the same rules as every station
+(`domain.fieldmerge`, over the accepted changes of that family), so its match record carries
+the same winning name and ID as the station's copies, and `conflicts` names the same losing
+values. A `merge` change joins a duplicate family into the one kept: the aid projection of
+the merged family is folded into the kept one (so match-record counts and duplicate-aid
+alerts see one family), and the merged family's record is emptied (no ID hash, no aid) so
+no station finds it as a second family any more. Called in the push transaction by
+`ingest._project`, after the match records are refreshed and before alerts are checked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from helpdesk.domain import fieldmerge, idcard
+from helpdesk.domain.changes import Change
+from helpdesk.server import accounts, sequence
+from helpdesk.server import storage as st
+from helpdesk.server.accounts import Caller
+from helpdesk.sync import wire
+
+
+def project(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> None:
+    """Bring match records and the aid projection in step with newly accepted family edits,
+    merges and aid of merged families. Idempotent; the same whatever order changes come in."""
+    edited: set[str] = set()
+    merged: set[str] = set()
+    aid_of: dict[str, str] = {}
+    for c in accepted:
+        if c.entity == "family" and c.op == "merge":
+            merged.add(c.entity_id)
+        elif c.entity == "family" and c.base_change_id is not None:
+            edited.add(c.entity_id)
+        elif c.entity == "aid":
+            aid_of[c.entity_id] = str(c.state["family_id"])
+    if aid_of:
+        merged |= _merged_among(conn, set(aid_of.values()))
+    if not edited and not merged:
+        return
+    touched = set(edited)
+    for family_id in sorted(merged):
+        kept = kept_of(conn, family_id)
+        if kept == family_id:
+            continue
+        a = st.aid.c
+        conn.execute(st.aid.update().where(a.family_id == family_id).values(family_id=kept))
+        touched |= {family_id, kept}
+    _rewrite_records(conn, caller, touched)
+
+
+def _writes(conn: Connection, family_id: str) -> list[tuple[Change, list[fieldmerge.Write]]]:
+    c = st.changes.c
+    rows = conn.execute(sa.select(c.body).where(c.entity == "family", c.entity_id == family_id,
+                                                c.status == "accepted")).scalars()
+    out = []
+    for body in rows:
+        change = Change.model_validate_json(body)
+        out.append((change, fieldmerge.writes_of(change)))
+    return out
+
+
+def state(conn: Connection, family_id: str) -> dict[str, Any] | None:
+    """The family's state merged field by field from its accepted changes, or None."""
+    found = _writes(conn, family_id)
+    if not found:
+        return None
+    first = min(found, key=lambda x: x[0].hlc)[0]
+    return fieldmerge.merged_state(first.state, [w for _, ws in found for w in ws])
+
+
+def conflicts(conn: Connection, family_id: str) -> list[fieldmerge.Lost]:
+    """The family's losing values the stations flag for review (the same on every copy)."""
+    return fieldmerge.lost([w for _, ws in _writes(conn, family_id) for w in ws])
+
+
+def kept_of(conn: Connection, family_id: str) -> str:
+    """The family this one was merged into, following merges (itself when not merged)."""
+    seen = {family_id}
+    current = family_id
+    while True:
+        into = (state(conn, current) or {}).get("merged_into") \
+            if _merged_among(conn, {current}) else None
+        if not into or into in seen:
+            return current
+        current = str(into)
+        seen.add(current)
+
+
+def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
+    c = st.changes.c
+    return set(conn.execute(
+        sa.select(c.entity_id).distinct()
+        .where(c.entity == "family", st.among(conn, c.entity_id, family_ids),
+               c.op == "merge", c.status == "accepted")).scalars())
+
+
+def _record_fields(key: str, merged: dict[str, Any]) -> dict[str, Any]:
+    resident = merged.get("id_kind", "resident_id") == "resident_id"
+    number = str(merged.get("id_number") or "")
+    return {"id_hash": wire.match_hash(key, number) if resident else "",
+            "masked_id": idcard.mask(number) if number else "",
+            "name": str(merged.get("head_name", "")),
+            "name_pinyin": str(merged.get("name_pinyin", "")),
+            "name_initials": str(merged.get("name_initials", ""))}
+
+
+def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> None:
+    """New records (new region numbers) for the touched families whose record changed."""
+    if not touched:
+        return
+    r = st.match_records.c
+    current = {row.family_id: row for row in conn.execute(
+        sa.select(st.match_records).where(st.among(conn, r.family_id, touched)))}
+    a = st.aid.c
+    counts: dict[str, dict[str, int]] = {f: {} for f in touched}
+    for family_id, programme_id, n in conn.execute(
+            sa.select(a.family_id, a.programme_id, sa.func.count())
+            .where(st.among(conn, a.family_id, touched), a.voided.is_(False))
+            .group_by(a.family_id, a.programme_id)):
+        counts[family_id][programme_id] = int(n)
+    key = accounts.region_key(conn, caller.region)
+    rows = []
+    for family_id in sorted(touched):
+        old = current.get(family_id)
+        merged = state(conn, family_id)
+        if old is None or merged is None:
+            continue
+        if merged.get("merged_into"):
+            fields: dict[str, Any] = {"id_hash": "", "aid": "{}"}
+        else:
+            fields = _record_fields(key, merged)
+            fields["hlc"] = max(old.hlc, str(merged.get("hlc", "")))
+            fields["aid"] = json.dumps(counts[family_id], sort_keys=True)
+        if all(getattr(old, k) == v for k, v in fields.items()):
+            continue
+        rows.append({"family_id": family_id, "region": old.region,
+                     "station_code": old.station_code,
+                     **{k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
+                                                     "name_pinyin", "name_initials", "aid",
+                                                     "hlc")}, **fields})
+    if not rows:
+        return
+    first = sequence.allocate(conn, caller.region, len(rows)) + 1
+    for n, row in enumerate(rows):
+        row["server_seq"] = first + n
+    stmt = st.insert(conn, st.match_records)
+    conn.execute(stmt.on_conflict_do_update(
+        index_elements=["family_id"],
+        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}), rows)
