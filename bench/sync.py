@@ -1,14 +1,11 @@
 """Benchmarks of sync (not tests): figures for the sync issue's push and load goals.
 
     python bench/sync.py [--changes 100000] [--db URL] [--batch 1000]
-    python bench/sync.py --stations 1000 [--per-station 60] [--spread 10] [--db URL]
     python bench/sync.py --first-pull 100000 [--db URL]
 
-Load mode (`--stations`): that many stations, enrolled first, each push a day's changes in one
-batch and pull once, all starting within `--spread` seconds, against one uvicorn process;
-prints errors and push/pull latency percentiles. First-pull mode (`--first-pull`): a station's
-families are pushed, then a new laptop of the station (a fresh SQLCipher station database)
-pulls and applies them all through the real client.
+First-pull mode (`--first-pull`): a station's families are pushed, then a new laptop of the
+station (a fresh SQLCipher station database) pulls and applies them all through the real client.
+The load benchmark (many stations at once) is `bench/load.py`; it shares these helpers.
 
 Starts `helpdesk-server serve` (uvicorn) on a free loopback port over the given database (a
 fresh SQLite file by default; a PostgreSQL URL works too), enrolls one device and pushes
@@ -22,7 +19,6 @@ per-change answers: the floor the protocol is compared with (goal: HTTP ≥ 50 %
 from __future__ import annotations
 
 import argparse
-import asyncio
 import base64
 import gzip
 import json
@@ -164,14 +160,16 @@ def insert_direct(engine: sa.Engine, station_code: str, items: list[dict[str, An
     return time.perf_counter() - started
 
 
-def start_server(url_db: str, folder: Path, workers: int = 1
+def start_server(url_db: str, folder: Path, workers: int = 1, root: Path = ROOT
                  ) -> tuple[subprocess.Popen[bytes], str]:
+    """`helpdesk-server serve` of the code tree `root` on a free loopback port; returns the
+    process and its URL once /v1/health answers."""
     port = free_port()
     log = (folder / "server.log").open("wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "helpdesk.server.cli", "--db", url_db, "serve", "--port",
-         str(port), "--log-level", "warning", "--workers", str(workers)], cwd=ROOT,
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+         str(port), "--log-level", "warning", "--workers", str(workers)], cwd=root,
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(root)})
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -194,62 +192,6 @@ def enroll(http: httpx.Client, engine: sa.Engine, region: str) -> tuple[str, str
 
 REGIONS = ("420102", "420103", "420104", "420105", "420106", "420107", "420111", "420112",
            "420113", "420114")
-
-
-async def _station(http: httpx.AsyncClient, token: str, device_id: str, start_at: float,
-                   items: list[dict[str, Any]], out: dict[str, list[Any]]) -> None:
-    await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
-               "Content-Encoding": "gzip"}
-    body = gzip.compress(json.dumps({"protocol": 1, "device_id": device_id, "epoch": 1,
-                                     "changes": items}).encode(), 5)
-    try:
-        began = time.perf_counter()
-        response = await http.post("/v1/sync/push", headers=headers, content=body)
-        out["push"].append(time.perf_counter() - began)
-        if response.status_code != 200 or {a["status"] for a in response.json()["answers"]} \
-                != {"accepted"}:
-            out["errors"].append(f"push {response.status_code}")
-        began = time.perf_counter()
-        response = await http.get("/v1/sync/pull", headers={"Authorization": f"Bearer {token}"})
-        out["pull"].append(time.perf_counter() - began)
-        if response.status_code != 200:
-            out["errors"].append(f"pull {response.status_code}")
-    except httpx.HTTPError as err:
-        out["errors"].append(type(err).__name__)
-
-
-def load(url: str, engine: sa.Engine, stations: int, per_station: int, spread_s: float,
-         workers: int) -> None:
-    """`stations` stations each push a day's changes and pull once, starting within
-    `spread_s` seconds; prints errors and push/pull latency percentiles."""
-    with httpx.Client(base_url=url, timeout=60) as http:
-        enrolled = [enroll(http, engine, REGIONS[k % len(REGIONS)]) for k in range(stations)]
-    work = [(token, device, changes(device, per_station)) for token, device, _ in enrolled]
-    out: dict[str, list[Any]] = {"push": [], "pull": [], "errors": []}
-
-    async def run() -> float:
-        limits = httpx.Limits(max_connections=stations, max_keepalive_connections=stations)
-        async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
-            began = time.perf_counter()
-            await asyncio.gather(*[
-                _station(http, token, device, began + spread_s * k / stations, items, out)
-                for k, (token, device, items) in enumerate(work)])
-            return time.perf_counter() - began
-
-    wall = asyncio.run(run())
-
-    def pct(values: list[float], p: float) -> float:
-        ordered = sorted(values)
-        return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0
-
-    print(f"database: {engine.dialect.name}; {stations} stations in {len(REGIONS)} regions, "
-          f"{workers} server worker(s), "
-          f"{per_station} changes each, starting within {spread_s:.0f} s; wall {wall:.1f} s")
-    print(f"errors: {len(out['errors'])} {sorted(set(out['errors']))[:5]}  (goal 0)")
-    print(f"push latency: p50 {pct(out['push'], 0.5):.0f} ms, p99 {pct(out['push'], 0.99):.0f} ms"
-          f", max {pct(out['push'], 1.0):.0f} ms  (goal p99 <= 1000 ms)")
-    print(f"pull latency: p50 {pct(out['pull'], 0.5):.0f} ms, p99 {pct(out['pull'], 0.99):.0f} ms")
 
 
 def family_changes(device_id: str, n: int) -> list[dict[str, Any]]:
@@ -318,9 +260,6 @@ def main() -> int:
     ap.add_argument("--changes", type=int, default=100_000)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--db", help="server database URL (default: a new SQLite file)")
-    ap.add_argument("--stations", type=int, help="load mode: this many stations at once")
-    ap.add_argument("--per-station", type=int, default=60, help="load mode: a day's changes")
-    ap.add_argument("--spread", type=float, default=10.0, help="load mode: start within S s")
     ap.add_argument("--workers", type=int, default=1, help="server worker processes")
     ap.add_argument("--first-pull", type=int, metavar="FAMILIES",
                     help="first-pull mode: a new laptop pulls a station of FAMILIES families")
@@ -334,9 +273,6 @@ def main() -> int:
     try:
         if args.first_pull:
             first_pull(url, engine, args.first_pull, folder)
-            return 0
-        if args.stations:
-            load(url, engine, args.stations, args.per_station, args.spread, args.workers)
             return 0
         with httpx.Client(base_url=url, timeout=60) as http:
             token, device_id, station_code = enroll(http, engine, "420111")

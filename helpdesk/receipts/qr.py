@@ -1,178 +1,28 @@
-"""The receipt's QR payload: compact, versioned, signed with the device's Ed25519 key.
+"""The receipt's QR code: the signed payload of `helpdesk.domain.receipt_code`, drawn.
 
-    HD1.<receipt no>.<local date YYYYMMDD>.<kind C|G|S>.<amount fen>.<goods lines>.<base32>
-
-The first fields can be read by a person (and compared with the printed receipt); the base32
-tail holds the aid id (16 bytes), the station id (16), the key id (8) and the Ed25519 signature
-(64) over everything before it. Only capitals, digits, '.' and '-': the QR code uses its compact
-alphanumeric mode, and the text printed under it can be typed back (spaces are ignored). Nothing
-in it comes from the family's ID number.
+The payload format, signing and checking live in the domain (the central server checks codes
+too and must not import this package); they are re-exported here for the station's callers.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-import uuid
-from dataclasses import dataclass
-from datetime import date
-
 import segno
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-VERSION = "HD1"
-MAX_FEN = 9_999_999_999
-_KINDS = {"cash": "C", "goods": "G", "service": "S"}
-_KIND_NAMES = {v: k for k, v in _KINDS.items()}
-_RECEIPT = re.compile(r"[0-9A-Z]{2,8}-\d{4}-\d{1,9}")
-_NUMBER = re.compile(r"0|[1-9]\d{0,10}")
-_BLOB_BYTES = 16 + 16 + 8 + 64
+from helpdesk.domain import receipt_code
 
-
-class PayloadError(ValueError):
-    """The text is not a well-formed receipt code; says what is wrong in both languages."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.code = "bad_format"
-        self.zh, self.en = zh, en
-
-
-@dataclass(frozen=True)
-class Payload:
-    """What a receipt's QR code vouches for."""
-
-    receipt_no: str
-    local_date: date
-    kind: str
-    amount_fen: int
-    lines: int
-    aid_id: str
-    station_id: str
-    key_id: str
-
-
-@dataclass(frozen=True)
-class Signed:
-    """A parsed payload with its signature and the exact bytes that were signed."""
-
-    payload: Payload
-    signature: bytes
-    message: bytes
-    text: str
-
-
-def new_key() -> tuple[bytes, bytes]:
-    """A fresh Ed25519 key pair as raw bytes: (private 32, public 32)."""
-    private = Ed25519PrivateKey.generate()
-    raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    return raw_private, raw_public
-
-
-def key_id_of(public_key: bytes) -> str:
-    """The key id: the first 8 bytes of the public key's SHA-256, as 16 hex digits."""
-    return hashlib.sha256(public_key).digest()[:8].hex()
-
-
-def _fields(p: Payload) -> list[str]:
-    return [VERSION, p.receipt_no, f"{p.local_date:%Y%m%d}", _KINDS[p.kind],
-            str(p.amount_fen), str(p.lines)]
-
-
-def _ids(p: Payload) -> bytes:
-    return uuid.UUID(p.aid_id).bytes + uuid.UUID(p.station_id).bytes + bytes.fromhex(p.key_id)
-
-
-def _message(fields: list[str], ids: bytes) -> bytes:
-    return ".".join(fields).encode("ascii") + b"." + ids
-
-
-def sign(payload: Payload, private_key: bytes) -> str:
-    """The payload text, signed with the device's raw Ed25519 private key."""
-    fields = _fields(payload)
-    ids = _ids(payload)
-    signature = Ed25519PrivateKey.from_private_bytes(private_key).sign(_message(fields, ids))
-    tail = base64.b32encode(ids + signature).decode("ascii").rstrip("=")
-    return ".".join([*fields, tail])
-
-
-def parse(text: str) -> Signed:
-    """Read a payload as printed or scanned (spaces, line breaks and lower case are forgiven).
-
-    Raises PayloadError saying which part is malformed; checks no signature.
-    """
-    compact = "".join(text.split()).upper()
-    if not compact.startswith("HD"):
-        raise PayloadError("这不是本系统的凭证码：凭证码以 HD1. 开头",
-                           "Not a Helpdesk receipt code: it starts with HD1.")
-    version = compact.split(".", 1)[0]
-    if version != VERSION:
-        raise PayloadError(f"凭证码版本 {version} 无法识别：请更新软件",
-                           f"Unknown receipt code version {version}: update the app")
-    parts = compact.split(".")
-    if len(parts) != 7:
-        raise PayloadError(f"凭证码应有 7 段（用“.”分隔），这里有 {len(parts)} 段："
-                           "可能抄错或不完整",
-                           f"A receipt code has 7 parts separated by '.', this one has "
-                           f"{len(parts)}: mistyped or cut short")
-    _, receipt_no, day, kind, amount, lines, tail = parts
-    if not _RECEIPT.fullmatch(receipt_no):
-        raise PayloadError(f"凭证号“{receipt_no}”格式不对",
-                           f"Malformed receipt number '{receipt_no}'")
-    try:
-        local_date = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
-        if len(day) != 8 or not day.isdigit():
-            raise ValueError(day)
-    except ValueError:
-        raise PayloadError(f"日期“{day}”格式不对", f"Malformed date '{day}'") from None
-    if kind not in _KIND_NAMES:
-        raise PayloadError(f"发放方式“{kind}”无法识别", f"Unknown kind of aid '{kind}'")
-    for name_zh, name_en, value in (("金额", "amount", amount), ("物资行数", "line count", lines)):
-        if not _NUMBER.fullmatch(value):
-            raise PayloadError(f"{name_zh}“{value}”格式不对", f"Malformed {name_en} '{value}'")
-    if int(amount) > MAX_FEN:
-        raise PayloadError("金额超出上限", "The amount is above the limit")
-    try:
-        blob = base64.b32decode(tail + "=" * (-len(tail) % 8))
-    except ValueError:
-        raise PayloadError("签名部分有无效字符：可能抄错",
-                           "The signature part has invalid characters: mistyped?") from None
-    if len(blob) != _BLOB_BYTES:
-        raise PayloadError("签名部分长度不对：可能抄错或不完整",
-                           "The signature part has the wrong length: mistyped or cut short")
-    ids, signature = blob[:40], blob[40:]
-    payload = Payload(receipt_no=receipt_no, local_date=local_date, kind=_KIND_NAMES[kind],
-                      amount_fen=int(amount), lines=int(lines),
-                      aid_id=str(uuid.UUID(bytes=ids[:16])),
-                      station_id=str(uuid.UUID(bytes=ids[16:32])), key_id=ids[32:40].hex())
-    return Signed(payload, signature, _message(parts[:6], ids), compact)
-
-
-def signature_ok(signed: Signed, public_key: bytes) -> bool:
-    """Whether the signature was made over exactly these contents by this key."""
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signed.signature, signed.message)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
-
-def grouped(text: str, size: int = 6) -> str:
-    """The payload as printed under the QR code: readable fields, then the tail in groups."""
-    head, _, tail = text.rpartition(".")
-    return head + ". " + " ".join(tail[i:i + size] for i in range(0, len(tail), size))
-
+VERSION = receipt_code.VERSION
+MAX_FEN = receipt_code.MAX_FEN
+PayloadError = receipt_code.PayloadError
+Payload = receipt_code.Payload
+Signed = receipt_code.Signed
+new_key = receipt_code.new_key
+key_id_of = receipt_code.key_id_of
+sign = receipt_code.sign
+parse = receipt_code.parse
+signature_ok = receipt_code.signature_ok
+grouped = receipt_code.grouped
 
 _GREY = bytes([255, 0]) + bytes([255] * 254)  # segno's matrix: 0 light, 1 dark
 

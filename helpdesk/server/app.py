@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from helpdesk.server import accounts, errors, storage
 from helpdesk.server.body import BodyLimit
-from helpdesk.server.routes import devices, enroll, health, sync
+from helpdesk.server.routes import devices, enroll, health, receipts, sync
 from helpdesk.server.settings import Settings
 
 
@@ -32,7 +32,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, enroll, devices, sync):
+    for module in (health, enroll, devices, sync, receipts):
         app.include_router(module.router)
     return app
 

@@ -5,7 +5,10 @@ The whole batch is one transaction. Each change is inserted with
 for the others the stored hash is compared with the incoming one — never "check, then insert".
 Server sequence numbers come from the region's counter row, updated (so locked) inside the
 transaction: a second push in the region waits for the first to commit, so numbers become
-visible in order and a pull cursor can never pass a number that is still to commit.
+visible in order and a pull cursor can never pass a number that is still to commit. Everything
+that needs no number (the device check, the lookups of known ids and sequence numbers, the
+judging, hashing and validation) happens before the counter is taken, and each step after it
+is one statement, so the region's pushes queue behind as short a lock as possible.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -25,7 +28,7 @@ from helpdesk.domain.changes import Change, canonical_json
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
 from helpdesk.domain.programmes import Programme
-from helpdesk.server import alerts, matches, sequence
+from helpdesk.server import alerts, matches, merge, sequence
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.server.errors import ApiError
@@ -53,9 +56,9 @@ def push(engine: Engine, caller: Caller, request: wire.PushRequest,
     incoming = [_prepare(caller, c, now_ms, max_ahead_ms) for c in request.changes]
     received = iso(utcnow())
     with st.write(engine) as conn:
-        _check_device(conn, caller, request)
+        mark = _check_device(conn, caller, request)
         answers = _store(conn, caller, incoming, received)
-        watermark = _advance_watermark(conn, request.device_id)
+        watermark = _advance_watermark(conn, request.device_id, mark)
     return wire.PushResponse(answers=tuple(answers), watermark=watermark,
                              clamped=sum(1 for i in incoming if i.clamped),
                              server_time_ms=now_ms)
@@ -94,18 +97,20 @@ def _judge(caller: Caller, change: Change) -> str:
     return ""
 
 
-def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -> None:
+def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -> int:
     """The batch's device must be the caller's station's; an unknown one (a restored or copied
-    database of this station, DESIGN.md point 8) is registered to the caller's station."""
-    row = conn.execute(sa.select(st.devices.c.station_code, st.devices.c.epoch).where(
-        st.devices.c.device_id == request.device_id)).first()
+    database of this station, DESIGN.md point 8) is registered to the caller's station.
+    Returns the device's watermark as it was."""
+    d = st.devices.c
+    row = conn.execute(sa.select(d.station_code, d.epoch, d.watermark).where(
+        d.device_id == request.device_id)).first()
     if row is None:
         conn.execute(st.insert(conn, st.devices).values(
             device_id=request.device_id, station_code=caller.station_code,
             epoch=request.epoch, created_at=iso(utcnow()))
             .on_conflict_do_nothing(index_elements=["device_id"]))
-        row = conn.execute(sa.select(st.devices.c.station_code, st.devices.c.epoch).where(
-            st.devices.c.device_id == request.device_id)).first()
+        row = conn.execute(sa.select(d.station_code, d.epoch, d.watermark).where(
+            d.device_id == request.device_id)).first()
         assert row is not None
     if row.station_code != caller.station_code:
         raise ApiError(403, "other_station", "This device belongs to another station",
@@ -113,6 +118,7 @@ def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -
     if row.epoch != request.epoch:
         raise ApiError(409, "epoch_mismatch", "This device's epoch does not match the server's",
                        "设备纪元与服务器记录不符")
+    return int(row.watermark)
 
 
 def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
@@ -135,7 +141,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     fresh = list({i.change.device_seq: i for i in reversed(fresh)}.values())[::-1]
     accepted = [i for i in fresh if not i.reason]
     seq = sequence.allocate(conn, caller.region, len(accepted)) if accepted else 0
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in fresh:
         server_seq = None
         if not item.reason:
@@ -150,10 +156,14 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
                      "status": "rejected" if item.reason else "accepted",
                      "reason": item.reason, "server_seq": server_seq, "received_at": received})
     inserted = _insert_changes(conn, rows) if rows else set()
-    stored = {r.change_id: r for r in conn.execute(
-        sa.select(st.changes.c.change_id, st.changes.c.hash, st.changes.c.status,
-                  st.changes.c.reason, st.changes.c.server_seq, st.changes.c.server_hlc,
-                  st.changes.c.hlc).where(st.among(conn, st.changes.c.change_id, ids)))}
+    # What this statement inserted is known; only the others are read back.
+    stored: dict[str, Any] = {r["change_id"]: _Stored(**{k: r[k] for k in _Stored._fields})
+                              for r in rows if r["change_id"] in inserted}
+    others = [i for i in ids if i not in stored]
+    if others:
+        stored.update((r.change_id, r) for r in conn.execute(
+            sa.select(*(st.changes.c[k] for k in _Stored._fields))
+            .where(st.among(conn, st.changes.c.change_id, others))))
     answers = []
     quarantined = []
     for item in incoming:
@@ -184,6 +194,18 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     now_accepted = {a.change_id for a in answers if a.status == "accepted"}
     _project(conn, caller, [i for i in fresh if i.change.change_id in now_accepted])
     return answers
+
+
+class _Stored(NamedTuple):
+    """The columns of a stored change that decide its answer."""
+
+    change_id: str
+    hash: str
+    status: str
+    reason: str
+    server_seq: int | None
+    server_hlc: str
+    hlc: str
 
 
 _PG_TYPES = {"epoch": "integer", "device_seq": "bigint", "server_seq": "bigint"}
@@ -246,6 +268,7 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
         conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"voided": True}),
                      voids)
     matches.refresh(conn, caller, [(i.change, i.server_hlc) for i in accepted])
+    merge.project(conn, caller, [i.change for i in accepted])  # field merge, family merges
     alerts.check(conn, caller, [i.change for i in accepted])
     for values in progs:  # one at a time: a batch may hold several states of one programme
         stmt = st.insert(conn, st.programmes).values(**values)
@@ -256,10 +279,9 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
             where=st.programmes.c.hlc < stmt.excluded.hlc))
 
 
-def _advance_watermark(conn: Connection, device_id: str) -> int:
-    """Move the device's watermark over every consecutive sequence number now answered."""
-    mark = int(conn.execute(sa.select(st.devices.c.watermark)
-                            .where(st.devices.c.device_id == device_id)).scalar_one())
+def _advance_watermark(conn: Connection, device_id: str, mark: int) -> int:
+    """Move the device's watermark (`mark` as read earlier in the transaction) over every
+    consecutive sequence number now answered; returns the watermark now stored."""
     for seq in conn.execute(sa.select(st.changes.c.device_seq)
                             .where(st.changes.c.device_id == device_id,
                                    st.changes.c.device_seq > mark)
@@ -268,8 +290,8 @@ def _advance_watermark(conn: Connection, device_id: str) -> int:
             break
         mark = seq
     # Only ever forward, even if a concurrent push of the same device got further.
-    conn.execute(st.devices.update().where(st.devices.c.device_id == device_id,
-                                           st.devices.c.watermark < mark)
-                 .values(watermark=mark))
-    return int(conn.execute(sa.select(st.devices.c.watermark)
-                            .where(st.devices.c.device_id == device_id)).scalar_one())
+    d = st.devices.c
+    return int(conn.execute(
+        st.devices.update().where(d.device_id == device_id)
+        .values(watermark=sa.case((d.watermark < mark, mark), else_=d.watermark))
+        .returning(d.watermark)).scalar_one())

@@ -1,10 +1,15 @@
-"""POST /v1/sync/push and GET /v1/sync/pull (see `ingest` and `feed`)."""
+"""POST /v1/sync/push and GET /v1/sync/pull (see `ingest` and `feed`).
+
+Both answer with the wire model serialized once, as a ready Response: a returned model would be
+validated again by FastAPI against the declared response model before being serialized, which
+for a pull page of 1,000 items cost more than reading it from the database.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from helpdesk.server import feed, ingest
 from helpdesk.server.deps import CallerDep, EngineDep, SettingsDep
@@ -15,15 +20,18 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": wire.ErrorEnvelope} for code in (400, 401, 403, 409, 413, 422)}
 
 
-@router.post("/push", responses=_ERRORS)
+def _json(message: wire.Message) -> Response:
+    return Response(message.model_dump_json(), media_type="application/json")
+
+
+@router.post("/push", responses=_ERRORS, response_model=wire.PushResponse)
 def push(request: wire.PushRequest, caller: CallerDep, engine: EngineDep,
-         settings: SettingsDep) -> wire.PushResponse:
-    return ingest.push(engine, caller, request, settings.max_clock_ahead_ms)
+         settings: SettingsDep) -> Response:
+    return _json(ingest.push(engine, caller, request, settings.max_clock_ahead_ms))
 
 
-@router.get("/pull", responses=_ERRORS)
+@router.get("/pull", responses=_ERRORS, response_model=wire.PullResponse)
 def pull(caller: CallerDep, engine: EngineDep,
          after: Annotated[int, Query(ge=0)] = 0,
-         limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL)] = wire.MAX_PULL
-         ) -> wire.PullResponse:
-    return feed.pull(engine, caller, after, limit)
+         limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL)] = wire.MAX_PULL) -> Response:
+    return _json(feed.pull(engine, caller, after, limit))

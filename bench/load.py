@@ -1,0 +1,192 @@
+"""Load benchmark (not a test): many stations push a day's changes and pull, all at once.
+
+    python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 1]
+                         [--regions 40] [--workers 1] [--rounds 1] [--db URL] [--root DIR]
+
+Each station is enrolled first; then each pushes its day's changes in one gzip batch and pulls
+once, the stations starting evenly within `--spread` seconds, against `helpdesk-server serve`
+(uvicorn) on loopback. Prints errors and push/pull latency percentiles (goal: errors 0, push
+p99 <= 1 s for 1,000 stations within 10 s on PostgreSQL).
+
+Every run gets a fresh database: a new SQLite file, or with a PostgreSQL `--db` URL a new
+database made beside it (the role needs CREATEDB) and dropped afterwards. `--regions` (may be
+repeated) spreads the stations evenly over that many regions; `--root` (may be repeated) runs
+the server of another code tree, e.g. an export of the last commit, so before and after are
+measured in one run, alternately, round by round. Medians over rounds are printed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+import sync as common  # bench/sync.py: change generators, server start, enrollment
+
+from helpdesk.server import accounts, storage
+
+
+def regions(count: int) -> list[str]:
+    """`count` distinct county codes of one province (Hubei)."""
+    return [f"42{1 + k // 99:02d}{1 + k % 99:02d}" for k in range(count)]
+
+
+@dataclass
+class Figures:
+    push: list[float] = field(default_factory=list)
+    pull: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    late: float = 0.0  # how far behind schedule the client started its last push
+    wall: float = 0.0
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-quantile in ms (nearest rank), 0 for no values."""
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
+
+
+async def _station(http: httpx.AsyncClient, token: str, body: bytes, start_at: float,
+                   out: Figures) -> None:
+    await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
+    out.late = max(out.late, time.perf_counter() - start_at)
+    auth = {"Authorization": f"Bearer {token}"}
+    try:
+        began = time.perf_counter()
+        response = await http.post("/v1/sync/push", content=body, headers={
+            **auth, "Content-Type": "application/json", "Content-Encoding": "gzip"})
+        out.push.append(time.perf_counter() - began)
+        if response.status_code != 200 or {a["status"] for a in response.json()["answers"]} \
+                != {"accepted"}:
+            out.errors.append(f"push {response.status_code}")
+        began = time.perf_counter()
+        response = await http.get("/v1/sync/pull", headers=auth)
+        out.pull.append(time.perf_counter() - began)
+        if response.status_code != 200:
+            out.errors.append(f"pull {response.status_code}")
+    except httpx.HTTPError as err:
+        out.errors.append(type(err).__name__)
+
+
+def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
+             spread_s: float) -> Figures:
+    """Enroll the stations, then let them all push and pull; the bodies are made (JSON and
+    gzip) before the clock starts, so the client spends its time on HTTP alone."""
+    codes = regions(region_count)
+    with httpx.Client(base_url=url, timeout=60) as http:
+        enrolled = [common.enroll(http, engine, codes[k % region_count])
+                    for k in range(stations)]
+    work = [(token, gzip.compress(json.dumps({
+        "protocol": 1, "device_id": device, "epoch": 1,
+        "changes": common.changes(device, per_station)}).encode(), 5))
+        for token, device, _ in enrolled]
+    out = Figures()
+
+    async def run() -> None:
+        # No idle connections kept: one station's pull picking up a connection another
+        # station left idle past uvicorn's keep-alive (5 s) is a client-side ReadError race.
+        limits = httpx.Limits(max_connections=stations, max_keepalive_connections=0)
+        async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
+            began = time.perf_counter()
+            await asyncio.gather(*[
+                _station(http, token, body, began + spread_s * k / stations, out)
+                for k, (token, body) in enumerate(work)])
+            out.wall = time.perf_counter() - began
+
+    asyncio.run(run())
+    return out
+
+
+@contextlib.contextmanager
+def fresh_database(db: str | None, folder: Path, n: int) -> Iterator[str]:
+    """A new empty database for one run: a SQLite file, or a PostgreSQL database made beside
+    `db` and dropped afterwards."""
+    if not db or db.startswith("sqlite"):
+        yield f"sqlite:///{folder / f'load-{n}.db'}"
+        return
+    admin = sa.create_engine(db, isolation_level="AUTOCOMMIT")
+    name = f"helpdesk_load_{int(time.time())}_{n}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield sa.make_url(db).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
+            region_count: int) -> Figures:
+    engine = storage.make_engine(url_db)
+    storage.migrate(engine)
+    accounts.ensure_server_key(engine)
+    server, url = common.start_server(url_db, folder, args.workers, root)
+    try:
+        return run_once(url, engine, args.stations, region_count, args.per_station,
+                        args.spread)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        engine.dispose()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--stations", type=int, default=1000)
+    ap.add_argument("--per-station", type=int, default=60, help="a day's changes")
+    ap.add_argument("--spread", type=float, default=10.0, help="all start within S seconds")
+    ap.add_argument("--regions", type=int, action="append", help="stations spread over N "
+                    "regions (repeat to compare; default 1)")
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--db", help="PostgreSQL URL to make fresh databases beside (default: "
+                    "SQLite files)")
+    ap.add_argument("--root", type=Path, action="append",
+                    help="code tree whose server to run (repeat to compare; default this one)")
+    args = ap.parse_args()
+    roots = [r.resolve() for r in args.root or [common.ROOT]]
+    folder = Path(tempfile.mkdtemp(prefix="helpdesk-bench-load-"))
+    results: dict[tuple[Path, int], list[Figures]] = {}
+    n = 0
+    for _ in range(args.rounds):
+        for region_count in args.regions or [1]:
+            for root in roots:
+                n += 1
+                with fresh_database(args.db, folder, n) as url_db:
+                    got = measure(root, url_db, folder, args, region_count)
+                results.setdefault((root, region_count), []).append(got)
+                print(f"{root.name} regions={region_count}: errors {len(got.errors)}, push "
+                      f"p50 {pct(got.push, .5):.0f} p99 {pct(got.push, .99):.0f} ms, pull p50 "
+                      f"{pct(got.pull, .5):.0f} ms, client late {got.late:.1f} s, wall "
+                      f"{got.wall:.1f} s {sorted(set(got.errors))[:4]}", flush=True)
+    backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
+    print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, starting "
+          f"within {args.spread:.0f} s, {args.workers} worker(s); medians of {args.rounds} "
+          f"round(s); goal: errors 0, push p99 <= 1000 ms")
+    print("tree | regions | errors | push p50 ms | push p99 ms | push max ms | pull p50 ms "
+          "| pull p99 ms | wall s")
+    for (root, region_count), runs in results.items():
+        def med(f: Any, runs: list[Figures] = runs) -> float:
+            return float(statistics.median(f(r) for r in runs))
+        print(f"{root.name} | {region_count} | {med(lambda r: len(r.errors)):.0f} | "
+              f"{med(lambda r: pct(r.push, .5)):.0f} | {med(lambda r: pct(r.push, .99)):.0f} | "
+              f"{med(lambda r: pct(r.push, 1)):.0f} | {med(lambda r: pct(r.pull, .5)):.0f} | "
+              f"{med(lambda r: pct(r.pull, .99)):.0f} | {med(lambda r: r.wall):.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
