@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from helpdesk import __version__
+from helpdesk import __version__, cli_sync
 from helpdesk import paths as pathsmod
 from helpdesk.domain import money
 from helpdesk.errors import KnownError
@@ -231,6 +231,7 @@ def parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("payload", nargs="?", help="the code printed under the QR code (quote it)")
     what.add_argument("--pdf", help="a receipt PDF: its QR code is read")
+    cli_sync.add_commands(sub, _station_parser, _sign_in, say)
     return ap
 
 

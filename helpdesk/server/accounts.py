@@ -14,13 +14,13 @@ import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Connection, Engine
 
-from helpdesk.domain import regions
+from helpdesk.domain import regions, sealing
 from helpdesk.domain.common import iso
 from helpdesk.server import sequence
 from helpdesk.server import storage as st
@@ -147,11 +147,15 @@ def check_device_public_key(text: str) -> None:
         raise ApiError(422, "bad_public_key", "The device public key is not a raw Ed25519 key",
                        "设备公钥格式不对")
 
-def enroll(engine: Engine, request: wire.EnrollRequest) -> wire.EnrollResponse:
+def enroll(engine: Engine, request: wire.EnrollRequest, *,
+           signed: bool = False) -> wire.EnrollResponse:
     """Spend a one-time code: bind the station's UUID, register the device, issue its token.
 
     One transaction; the code is marked used by a conditional UPDATE, so two enrollments
     racing for one code cannot both win. Raises ApiError 403/409 with a clear code.
+    `signed`: the request came in a bundle signed by the device's key (the caller checked
+    it), so the same request made again, with the code this device already spent, is
+    answered with a fresh token: a lost or re-imported answer bundle must not strand it.
     """
     check_device_public_key(request.device_public_key)
     token = secrets.token_urlsafe(32)
@@ -161,42 +165,84 @@ def enroll(engine: Engine, request: wire.EnrollRequest) -> wire.EnrollResponse:
         row = conn.execute(sa.select(st.enrollment_codes, st.stations).join(
             st.stations, st.stations.c.code == st.enrollment_codes.c.station_code).where(
             st.enrollment_codes.c.code_hash == code_hash)).mappings().first()
-        if row is None or row["used_at"] is not None or row["revoked_at"] is not None:
-            raise ApiError(403, "enrollment_refused",
-                           "This enrollment code is unknown, already used or revoked",
-                           "登记码无效、已被使用或已被撤销")
-        if row["expires_at"] <= now:
-            raise ApiError(403, "enrollment_expired", "This enrollment code has expired: ask "
-                           "the union office for a new one", "登记码已过期，请向工会索取新的登记码")
-        if row["station_id"] not in (None, request.station_id):
-            raise ApiError(409, "station_bound", "This server station is already bound to "
-                           "another station", "该站点已与另一个站点绑定")
-        claimed = conn.execute(sa.select(st.stations.c.code).where(
-            st.stations.c.station_id == request.station_id,
-            st.stations.c.code != row["station_code"])).first()
-        if claimed is not None or conn.execute(sa.select(st.devices.c.device_id).where(
-                st.devices.c.device_id == request.device_id)).first() is not None:
-            raise ApiError(409, "already_enrolled", "This station or device is already "
-                           "enrolled", "该站点或设备已登记")
-        used = conn.execute(st.enrollment_codes.update().where(
-            st.enrollment_codes.c.code_hash == code_hash,
-            st.enrollment_codes.c.used_at.is_(None)).values(used_at=now)).rowcount
-        if used != 1:
-            raise ApiError(403, "enrollment_refused", "This enrollment code was just used",
-                           "登记码刚刚已被使用")
-        conn.execute(st.stations.update().where(st.stations.c.code == row["station_code"])
-                     .values(station_id=request.station_id, enrolled_at=now))
-        conn.execute(st.devices.insert().values(
-            device_id=request.device_id, station_code=row["station_code"],
-            epoch=request.epoch, public_key=request.device_public_key,
-            token_hash=digest(token), created_at=now))
-        publish_keys(conn, row["region"], [request.device_id])
+        if signed and row is not None and _spent_by(conn, row, request):
+            conn.execute(st.devices.update().where(st.devices.c.device_id == request.device_id)
+                         .values(token_hash=digest(token)))
+        else:
+            _spend(conn, row, code_hash, request, token, now)
+        assert row is not None  # _spend refuses an unknown code
         public = server_public_key(conn)
+        bundle_key = server_public_key(conn, "bundle")
         match_key = region_key(conn, row["region"])
     return wire.EnrollResponse(token=token, station_code=row["station_code"],
                                station_name=row["name"], region=row["region"],
                                server_public_key=public, match_key=match_key,
+                               server_bundle_key=bundle_key,
                                server_time_ms=int(_now().timestamp() * 1000))
+
+
+def _spent_by(conn: Connection, row: Any, request: wire.EnrollRequest) -> bool:
+    """Whether this code was spent by this very device with this key, still active."""
+    device = conn.execute(sa.select(st.devices).where(
+        st.devices.c.device_id == request.device_id)).mappings().first()
+    return (row["used_at"] is not None and row["revoked_at"] is None
+            and row["station_id"] == request.station_id and device is not None
+            and device["station_code"] == row["station_code"] and device["revoked_at"] is None
+            and device["public_key"] == request.device_public_key
+            and device["epoch"] == request.epoch)
+
+
+def _spend(conn: Connection, row: Any, code_hash: str, request: wire.EnrollRequest,
+           token: str, now: str) -> None:
+    if row is None or row["used_at"] is not None or row["revoked_at"] is not None:
+        raise ApiError(403, "enrollment_refused",
+                       "This enrollment code is unknown, already used or revoked",
+                       "登记码无效、已被使用或已被撤销")
+    if row["expires_at"] <= now:
+        raise ApiError(403, "enrollment_expired", "This enrollment code has expired: ask "
+                       "the union office for a new one", "登记码已过期，请向工会索取新的登记码")
+    if row["station_id"] not in (None, request.station_id):
+        raise ApiError(409, "station_bound", "This server station is already bound to "
+                       "another station", "该站点已与另一个站点绑定")
+    claimed = conn.execute(sa.select(st.stations.c.code).where(
+        st.stations.c.station_id == request.station_id,
+        st.stations.c.code != row["station_code"])).first()
+    if claimed is not None or conn.execute(sa.select(st.devices.c.device_id).where(
+            st.devices.c.device_id == request.device_id)).first() is not None:
+        raise ApiError(409, "already_enrolled", "This station or device is already "
+                       "enrolled", "该站点或设备已登记")
+    used = conn.execute(st.enrollment_codes.update().where(
+        st.enrollment_codes.c.code_hash == code_hash,
+        st.enrollment_codes.c.used_at.is_(None)).values(used_at=now)).rowcount
+    if used != 1:
+        raise ApiError(403, "enrollment_refused", "This enrollment code was just used",
+                       "登记码刚刚已被使用")
+    conn.execute(st.stations.update().where(st.stations.c.code == row["station_code"])
+                 .values(station_id=request.station_id, enrolled_at=now))
+    conn.execute(st.devices.insert().values(
+        device_id=request.device_id, station_code=row["station_code"],
+        epoch=request.epoch, public_key=request.device_public_key,
+        token_hash=digest(token), created_at=now))
+    publish_keys(conn, row["region"], [request.device_id])
+
+
+def device_caller(engine: Engine, device_id: str) -> tuple[Caller, str] | None:
+    """The device as a caller and its public key (base64; "" when the server has none), or
+    None when the server does not know it; ApiError 401 when it or its station is revoked.
+    A bundle names its device and is signed by its key, as a request shows a token."""
+    with st.read(engine) as conn:
+        row = conn.execute(sa.select(st.devices, st.stations.c.station_id,
+                                     st.stations.c.region,
+                                     st.stations.c.revoked_at.label("station_revoked"))
+                           .join(st.stations, st.stations.c.code == st.devices.c.station_code)
+                           .where(st.devices.c.device_id == device_id)).mappings().first()
+    if row is None:
+        return None
+    if row["revoked_at"] or row["station_revoked"]:
+        raise ApiError(401, "device_revoked", "This device or its station was revoked",
+                       "该设备或其站点已被撤销")
+    return (Caller(row["station_code"], row["station_id"], row["region"], row["device_id"],
+                   row["epoch"]), str(row["public_key"]))
 
 
 def caller(engine: Engine, token: str) -> Caller:
@@ -216,19 +262,17 @@ def caller(engine: Engine, token: str) -> Caller:
 
 
 def ensure_server_key(engine: Engine) -> str:
-    """Make the server's Ed25519 key pair at first start; returns the public key (base64)."""
+    """Make the server's key pairs at first start: Ed25519 ("main", signs answer bundles and
+    is pinned by stations) and X25519 ("bundle", bundles are sealed to it). Returns the
+    public signing key (base64)."""
     with st.write(engine) as conn:
-        if conn.execute(sa.select(st.server_keys.c.name)).first() is None:
-            private = Ed25519PrivateKey.generate()
-            seed = private.private_bytes(serialization.Encoding.Raw,
-                                         serialization.PrivateFormat.Raw,
-                                         serialization.NoEncryption())
-            public = private.public_key().public_bytes(serialization.Encoding.Raw,
-                                                       serialization.PublicFormat.Raw)
-            conn.execute(st.insert(conn, st.server_keys).values(
-                name="main", private_key=base64.b64encode(seed).decode(),
-                public_key=base64.b64encode(public).decode(), created_at=iso(_now()))
-                .on_conflict_do_nothing(index_elements=["name"]))
+        for name, make in (("main", sealing.new_signing_key), ("bundle", sealing.new_box_key)):
+            if conn.execute(sa.select(st.server_keys.c.name)
+                            .where(st.server_keys.c.name == name)).first() is None:
+                private, public = make()
+                conn.execute(st.insert(conn, st.server_keys).values(
+                    name=name, private_key=private, public_key=public, created_at=iso(_now()))
+                    .on_conflict_do_nothing(index_elements=["name"]))
         return server_public_key(conn)
 
 
@@ -241,13 +285,18 @@ def region_key(conn: Connection, region: str) -> str:
                             .where(st.region_keys.c.region == region)).scalar_one())
 
 
-def server_public_key(conn: Connection) -> str:
+def server_public_key(conn: Connection, name: str = "main") -> str:
+    """The server's public Ed25519 key ("main") or X25519 bundle key ("bundle"), base64."""
     return str(conn.execute(sa.select(st.server_keys.c.public_key)
-                            .where(st.server_keys.c.name == "main")).scalar_one())
+                            .where(st.server_keys.c.name == name)).scalar_one())
+
+
+def server_secret(engine: Engine, name: str = "main") -> str:
+    """The private half (base64 of the raw 32 bytes) of one of the server's key pairs."""
+    with st.read(engine) as conn:
+        return str(conn.execute(sa.select(st.server_keys.c.private_key)
+                                .where(st.server_keys.c.name == name)).scalar_one())
 
 
 def server_private_key(engine: Engine) -> Ed25519PrivateKey:
-    with st.read(engine) as conn:
-        seed = conn.execute(sa.select(st.server_keys.c.private_key)
-                            .where(st.server_keys.c.name == "main")).scalar_one()
-    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(seed))
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(server_secret(engine)))

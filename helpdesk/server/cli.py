@@ -1,4 +1,5 @@
-"""The `helpdesk-server` command: serve, station add/code/list/revoke, programme add/list, report.
+"""The `helpdesk-server` command: serve, station add/code/list/revoke, programme add/list,
+import-bundle, report.
 
 Every command takes `--db URL` (or $HELPDESK_SERVER_DB; a SQLite file in the current folder
 by default) and migrates the database first. Errors the operator can fix are printed on one
@@ -12,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,8 +21,9 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
-from helpdesk.server import accounts, programmes, report, storage
+from helpdesk.server import accounts, bundles, programmes, report, storage
 from helpdesk.server.settings import ENV_DB, Settings, default_db_url
+from helpdesk.sync import wire
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -63,20 +66,70 @@ def cmd_station_add(args: argparse.Namespace) -> int:
         raise SystemExit(f"helpdesk-server: {err.problems[0].en}") from None
     except ValueError as err:
         raise SystemExit(f"helpdesk-server: {err}") from None
+    if args.enrollment_file:
+        _write(Path(args.enrollment_file), bundles.enrollment_file(
+            engine, station_code, code, hours=args.hours, server_url=args.server_url or ""))
     if args.json:
         _print_json({"station_code": station_code, "code": code, "name": args.name.strip(),
-                     "region": args.region, "expires_in_hours": args.hours})
+                     "region": args.region, "expires_in_hours": args.hours,
+                     "enrollment_file": args.enrollment_file})
     else:
         print(f"Station {station_code} ({args.name.strip()}, region {args.region})\n"
               f"Enrollment code: {code}  (one use, valid {args.hours} hours)")
+        if args.enrollment_file:
+            print(f"Enrollment file: {args.enrollment_file}  (keep it like the code: it "
+                  "holds it)")
     return 0
 
 
-def cmd_station_code(args: argparse.Namespace) -> int:
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    """Answer a station's bundle file: the same ingest and pull as the sync API."""
+    if Path(args.output).resolve() == Path(args.file).resolve():
+        raise SystemExit("helpdesk-server: the answer file must not replace the bundle")
+    engine = _engine(args)
     try:
-        code = accounts.issue_code(_engine(args), args.code, hours=args.hours)
+        data = Path(args.file).read_bytes()
+    except OSError as err:
+        raise SystemExit(f"helpdesk-server: cannot read {args.file}: {err.strerror}") from None
+    try:
+        done = bundles.answer(engine, data, max_ahead_ms=Settings(args.db).max_clock_ahead_ms)
+    except wire.BundleError as err:
+        raise SystemExit(f"helpdesk-server: {err.en} / {err.zh}") from None
+    _write(Path(args.output), done.answer)
+    c = done.counts
+    if args.json:
+        _print_json({"station_code": done.station_code, "device_id": done.device_id,
+                     "enrolled": done.enrolled, "answer_file": args.output, **c})
+        return 0
+    print(f"Bundle of station {done.station_code}, device {done.device_id}"
+          + (" (enrolled now)" if done.enrolled else ""))
+    print(f"Changes: {c['accepted']} accepted, {c['already_had']} already had, "
+          f"{c['rejected']} rejected, {c['quarantined']} quarantined")
+    print(f"Answer: {args.output} ({c['items']} items for the station"
+          + (", more in the next answer)" if c["more"] else ")"))
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing (a USB stick may be pulled out mid-write)."""
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    except OSError as err:
+        part.unlink(missing_ok=True)
+        raise SystemExit(f"helpdesk-server: cannot write {path}: {err.strerror}") from None
+
+
+def cmd_station_code(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    try:
+        code = accounts.issue_code(engine, args.code, hours=args.hours)
     except KeyError:
         raise SystemExit(f"helpdesk-server: no active station {args.code}") from None
+    if args.enrollment_file:
+        _write(Path(args.enrollment_file), bundles.enrollment_file(
+            engine, args.code, code, hours=args.hours, server_url=args.server_url or ""))
     if args.json:
         _print_json({"station_code": args.code, "code": code, "expires_in_hours": args.hours})
     else:
@@ -184,12 +237,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--region", required=True, help="GB/T 2260 code, e.g. 420111")
     p.add_argument("--hours", type=int, default=72, help="how long the code is valid")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--enrollment-file", metavar="F", help="also write an enrollment file for "
+                   "a station that cannot reach the server (helpdesk enroll --file F)")
+    p.add_argument("--server-url", help="the server's address, written in the enrollment file")
     p.set_defaults(fn=cmd_station_add)
     p = station.add_parser("code", parents=[common], help="a new enrollment code for a "
                                                           "station's next laptop")
     p.add_argument("code", help="the station's readable code, e.g. 420111-001")
     p.add_argument("--hours", type=int, default=72)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--enrollment-file", metavar="F", help="also write an enrollment file")
+    p.add_argument("--server-url", help="the server's address, written in the enrollment file")
     p.set_defaults(fn=cmd_station_code)
     p = station.add_parser("list", parents=[common], help="list stations")
     p.add_argument("--json", action="store_true")
@@ -215,6 +273,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--region")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_programme_list)
+    p = sub.add_parser("import-bundle", parents=[common], help="answer a station's bundle "
+                                                               "file (offline sync)")
+    p.add_argument("file", help="the station's bundle (helpdesk export-bundle)")
+    p.add_argument("-o", "--output", required=True, help="answer file to write, for helpdesk "
+                                                         "import-bundle")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_import_bundle)
     p = sub.add_parser("report", parents=[common], help="aid totals by station, programme, "
                                                         "month")
     p.add_argument("--json", action="store_true")

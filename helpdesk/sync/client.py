@@ -18,6 +18,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
+from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
 from helpdesk.domain.station import Device
 from helpdesk.errors import KnownError
@@ -28,6 +29,9 @@ from helpdesk.sync import apply, matches, schema, wire
 META_URL, META_TOKEN, META_KEY = "sync.server_url", "sync.token", "sync.server_public_key"
 META_CURSOR, META_STATION_CODE = "sync.cursor", "sync.station_code"
 META_DEVICE = "sync.device_id"  # the device the stored token was issued to
+META_BUNDLE_KEY = "sync.server_bundle_key"  # the server's X25519 key: bundles are sealed to it
+META_TOKEN_AT = "sync.token_issued_at"
+META_PENDING = "sync.pending_enrollment"  # an enrollment file's code until it is spent
 M = TypeVar("M", bound=BaseModel)
 _DONE = {"accepted": "accepted", "already_had": "accepted", "rejected": "rejected",
          "quarantined": "quarantined"}
@@ -78,6 +82,14 @@ class PushReport:
     watermarks: dict[str, int] = field(default_factory=dict)
     skew_ms: int = 0
 
+    def add(self, device_id: str, answer: wire.PushResponse) -> None:
+        """Count one batch's answers."""
+        self.batches += 1
+        self.clamped += answer.clamped
+        self.watermarks[device_id] = answer.watermark
+        for a in answer.answers:
+            setattr(self, a.status, getattr(self, a.status) + 1)
+
 
 @dataclass
 class PullReport:
@@ -88,6 +100,7 @@ class PullReport:
     match_records: int = 0
     pages: int = 0
     cursor: int = 0
+    skew_ms: int = 0
 
 
 def enrollment(db: Database) -> Enrollment | None:
@@ -101,25 +114,45 @@ def enrollment(db: Database) -> Enrollment | None:
 
 def enroll(db: Database, http: Http, *, server_url: str, code: str, station_id: str,
            device: Device, device_public_key: str) -> Enrollment:
-    """Spend a one-time code. On success stores URL, token, pinned server key and the station's
-    readable code, name and region as the server has them — all in one transaction."""
+    """Spend a one-time code. On success stores URL, token, pinned server keys and the
+    station's readable code, name and region as the server has them — all in one transaction.
+    A server whose key differs from one pinned from an enrollment file is refused."""
     request = wire.EnrollRequest(protocol=1, code=code, station_id=station_id,
                                  device_id=device.id, epoch=device.epoch,
                                  device_public_key=device_public_key)
     answer = _call(http, "POST", "/v1/enroll", wire.EnrollResponse,
                    content=request.model_dump_json().encode(), token=None)
     with dbm.immediate(db):
-        for key, value in ((META_URL, server_url), (META_TOKEN, answer.token),
-                           (META_KEY, answer.server_public_key),
-                           (META_STATION_CODE, answer.station_code), (META_CURSOR, "0"),
-                           (META_DEVICE, device.id),
-                           (matches.META_MATCH_KEY, answer.match_key)):
-            dbm.set_meta(db, key, value)
-        db.execute("UPDATE station SET code = ?, code_provisional = 0, enrolled = 1, name = ?, "
-                   "region = ? WHERE id = ?",
-                   [answer.station_code, answer.station_name, answer.region, station_id])
-        clock.receive(db, Hlc(answer.server_time_ms, 0))
+        store_enrollment(db, answer, server_url=server_url, station_id=station_id,
+                         device_id=device.id)
     return Enrollment(server_url, answer.token, answer.station_code, answer.server_public_key)
+
+
+def store_enrollment(db: Database, answer: wire.EnrollResponse, *, server_url: str,
+                     station_id: str, device_id: str, issued_at: str | None = None) -> None:
+    """Keep what enrolling gave (online or by answer bundle); call inside a transaction.
+    Raises SyncError when a server key was pinned before and this answer has another.
+    `issued_at`: when the server issued the token (now, for an online answer)."""
+    for key, value in ((META_KEY, answer.server_public_key),
+                       (META_BUNDLE_KEY, answer.server_bundle_key)):
+        pinned = dbm.meta(db, key)
+        if pinned and value and pinned != value:
+            raise SyncError("server_key_mismatch", "服务器密钥与登记文件中的不一致，已拒绝",
+                            "The server's key differs from the one pinned at enrollment: "
+                            "refused")
+    store_device_token(db, answer.token, device_id, issued_at)
+    for key, value in ((META_URL, server_url),
+                       (META_KEY, answer.server_public_key),
+                       (META_BUNDLE_KEY, answer.server_bundle_key),
+                       (META_STATION_CODE, answer.station_code),
+                       (META_CURSOR, dbm.meta(db, META_CURSOR) or "0"),
+                       (matches.META_MATCH_KEY, answer.match_key)):
+        dbm.set_meta(db, key, value)
+    db.execute("DELETE FROM meta WHERE key = ?", [META_PENDING])
+    db.execute("UPDATE station SET code = ?, code_provisional = 0, enrolled = 1, name = ?, "
+               "region = ? WHERE id = ?",
+               [answer.station_code, answer.station_name, answer.region, station_id])
+    clock.receive(db, Hlc(answer.server_time_ms, 0))
 
 
 def register_device(db: Database, http: Http, *, device: Device,
@@ -132,9 +165,18 @@ def register_device(db: Database, http: Http, *, device: Device,
     answer = _call(http, "POST", "/v1/devices", wire.DeviceResponse, token=_token(db),
                    content=request.model_dump_json().encode())
     with dbm.immediate(db):
-        dbm.set_meta(db, META_TOKEN, answer.token)
-        dbm.set_meta(db, META_DEVICE, device.id)
+        store_device_token(db, answer.token, device.id)
     return answer.key_id
+
+
+def store_device_token(db: Database, token: str, device_id: str,
+                       issued_at: str | None = None) -> None:
+    """Keep the token issued to this device; call inside a transaction. `issued_at` (the
+    server's time for a token from an answer bundle, else now) lets an older answer bundle
+    imported later leave a newer token alone (see `sync.bundles`)."""
+    dbm.set_meta(db, META_TOKEN, token)
+    dbm.set_meta(db, META_DEVICE, device_id)
+    dbm.set_meta(db, META_TOKEN_AT, issued_at or iso(utcnow()))
 
 
 def push(db: Database, http: Http, *, batch_size: int = wire.MAX_BATCH) -> PushReport:
@@ -164,30 +206,28 @@ def push(db: Database, http: Http, *, batch_size: int = wire.MAX_BATCH) -> PushR
                 batch_size = max(1, len(batch) // 2)
                 continue
             raise
-        marked = _record(db, answer)
-        report.batches += 1
-        report.clamped += answer.clamped
-        report.watermarks[device_id] = answer.watermark
+        with dbm.immediate(db):
+            marked = record_answers(db, answer)
+        report.add(device_id, answer)
         report.skew_ms = answer.server_time_ms - clock.now_ms()
-        for a in answer.answers:
-            setattr(report, a.status, getattr(report, a.status) + 1)
         if marked == 0:  # the server answered nothing we sent: stop rather than loop
             raise SyncError("no_answers", "服务器没有确认任何变更",
                             "The server acknowledged nothing")
 
 
-def _record(db: Database, answer: wire.PushResponse) -> int:
-    """Mark the answered changes and absorb the server's clock; one transaction."""
+def record_answers(db: Database, answer: wire.PushResponse) -> int:
+    """Mark the answered changes and absorb the server's clock; call inside a transaction.
+    Only pending changes are marked, so recording the same answers again changes nothing.
+    Returns how many changes were marked now."""
     marked = 0
-    with dbm.immediate(db):
-        for a in answer.answers:
-            detail = a.reason if a.status in ("rejected", "quarantined") else \
-                (f"server_seq={a.server_seq}" + (f" hlc={a.hlc}" if a.hlc else ""))
-            marked += db.execute(
-                "UPDATE changes SET sync_status = ?, sync_detail = ? "
-                "WHERE change_id = ? AND sync_status = 'pending'",
-                [_DONE[a.status], detail, a.change_id]).rowcount
-        clock.receive(db, Hlc(answer.server_time_ms, 0))
+    for a in answer.answers:
+        detail = a.reason if a.status in ("rejected", "quarantined") else \
+            (f"server_seq={a.server_seq}" + (f" hlc={a.hlc}" if a.hlc else ""))
+        marked += db.execute(
+            "UPDATE changes SET sync_status = ?, sync_detail = ? "
+            "WHERE change_id = ? AND sync_status = 'pending'",
+            [_DONE[a.status], detail, a.change_id]).rowcount
+    clock.receive(db, Hlc(answer.server_time_ms, 0))
     return marked
 
 
@@ -203,22 +243,30 @@ def pull(db: Database, http: Http, *, limit: int = wire.MAX_PULL) -> PullReport:
         page = _call(http, "GET", "/v1/sync/pull", wire.PullResponse, token=token,
                      params={"after": report.cursor, "limit": limit})
         with dbm.immediate(db):
-            schema.install(db)
-            applied, skipped, records = apply.apply_all(db, page.items)
-            cursor = max(report.cursor, int(dbm.meta(db, META_CURSOR, "0") or 0),
-                         page.next_after)
-            dbm.set_meta(db, META_CURSOR, str(cursor))
-            stamps = [Hlc.parse(i.hlc) for i in page.items
-                      if isinstance(i, (wire.PulledChange, wire.MatchRecord))]
-            if stamps:
-                clock.receive(db, max(stamps))
+            applied, skipped, records, cursor = apply_page(db, page)
         report.applied += applied
         report.skipped += skipped
         report.match_records += records
         report.pages += 1
         report.cursor = cursor
+        report.skew_ms = page.server_time_ms - clock.now_ms()
         if not page.more or not page.items:
             return report
+
+
+def apply_page(db: Database, page: wire.PullResponse) -> tuple[int, int, int, int]:
+    """Apply one pull page and store the cursor; call inside a transaction. The cursor
+    never moves backwards, and applying a page again changes nothing. Returns (applied,
+    skipped, match records, cursor)."""
+    schema.install(db)
+    applied, skipped, records = apply.apply_all(db, page.items)
+    cursor = max(int(dbm.meta(db, META_CURSOR, "0") or 0), page.next_after)
+    dbm.set_meta(db, META_CURSOR, str(cursor))
+    stamps = [Hlc.parse(i.hlc) for i in page.items
+              if isinstance(i, (wire.PulledChange, wire.MatchRecord))]
+    if stamps:
+        clock.receive(db, max(stamps))
+    return applied, skipped, records, cursor
 
 
 def sync_once(db: Database, http: Http) -> tuple[PushReport, PullReport]:

@@ -8,19 +8,22 @@ The server imports this module and `helpdesk.domain`, nothing else of the statio
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import hmac
-from typing import Annotated, Any, Literal
+import json
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from helpdesk.domain import idcard
-from helpdesk.domain.changes import Change
+from helpdesk.domain import idcard, sealing
+from helpdesk.domain.changes import Change, canonical_json
 
 PROTOCOL = 1
 MAX_BATCH = 1000  # changes in one push (DESIGN.md point 2)
 MAX_PULL = 1000  # items in one pull page
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a request body after gunzip: 1,000 changes fit easily
+M = TypeVar("M", bound=BaseModel)
 
 Status = Literal["accepted", "already_had", "quarantined", "rejected"]
 
@@ -187,6 +190,7 @@ class EnrollResponse(Message):
     server_public_key: str
     match_key: str  # the region's key of `match_hash`, shared by its stations
     server_time_ms: int
+    server_bundle_key: str = ""  # X25519, base64: bundle files are encrypted to it
 
 
 class ErrorBody(Message):
@@ -223,3 +227,166 @@ def key_id_of(public_key_b64: str) -> str:
     """A key's id: the first 8 bytes of the raw public key's SHA-256, as 16 hex digits (the
     id receipts carry, see `helpdesk.receipts.qr.key_id_of`)."""
     return hashlib.sha256(base64.b64decode(public_key_b64)).digest()[:8].hex()
+
+
+# Bundle files (DESIGN.md point 9): offline sync on a USB stick. A file is one JSON document:
+# a plain header saying what it holds (no personal data), the contents sealed to the
+# recipient's X25519 key (ephemeral X25519, HKDF-SHA256, AES-256-GCM with the header as
+# associated data; see `helpdesk.domain.sealing`), and an Ed25519 signature over header and
+# sealed contents. Files are written in one canonical form, so any changed byte makes a file
+# that is refused.
+
+_SIGNED = b"helpdesk bundle v1\n"
+
+
+class BundleError(ValueError):
+    """A bundle or enrollment file that cannot be used; both languages, a stable code."""
+
+    def __init__(self, code: str, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.code, self.zh, self.en = code, zh, en
+
+
+class BundleHeader(Message):
+    """What a bundle holds, readable without any key. `key_id`: the signer's key;
+    `in_reply_to`: an answer's SHA-256 of the station bundle it answers."""
+
+    format: Literal["helpdesk-bundle"] = "helpdesk-bundle"
+    protocol: Literal[1] = 1
+    kind: Literal["station", "answer"]
+    station_id: str = Field(min_length=1, max_length=64)
+    station_code: str = Field(max_length=32)
+    device_id: str = Field(min_length=1, max_length=64)
+    epoch: int = Field(ge=1)
+    key_id: str = Field(min_length=16, max_length=16)
+    created_at: str = Field(max_length=40)
+    in_reply_to: str = Field(default="", max_length=64)
+    counts: dict[str, int] = Field(max_length=20)
+
+
+class Sealed(Message):
+    ephemeral_key: str = Field(max_length=60)  # X25519, base64
+    nonce: str = Field(max_length=24)
+    ciphertext: str  # base64 of AES-GCM over gzip of the contents' JSON
+
+
+class BundleFile(Message):
+    header: BundleHeader
+    sealed: Sealed
+    signature: str = Field(max_length=100)  # Ed25519 over `signed_bytes`, base64
+
+
+class StationBundle(Message):
+    """A station's bundle: its pending changes (one push request per device run of at most
+    MAX_BATCH), its pull cursor, the X25519 key the answer is sealed to; the enrollment
+    request of a station enrolled by file, or a new device's registration with the token."""
+
+    protocol: Literal[1]
+    pushes: tuple[PushRequest, ...] = ()
+    cursor: int = Field(ge=0)
+    answer_key: str = Field(min_length=40, max_length=60)
+    enroll: EnrollRequest | None = None
+    device: DeviceRequest | None = None
+    token: str = Field(default="", max_length=100)
+
+
+class BundleAck(Message):
+    """The server's answers to one push request of the bundle."""
+
+    device_id: str
+    epoch: int
+    response: PushResponse
+
+
+class AnswerBundle(Message):
+    """The server's answer: acknowledgements of every push request, the pull pages after the
+    bundle's cursor, and for a bundle that enrolled or registered a device, its token."""
+
+    protocol: Literal[1]
+    acks: tuple[BundleAck, ...] = ()
+    pages: tuple[PullResponse, ...] = ()
+    enrollment: EnrollResponse | None = None
+    device: DeviceResponse | None = None
+
+
+class EnrollmentFile(Message):
+    """What `station add --enrollment-file` writes for a station that cannot reach the
+    server: the one-time code and the server's keys to pin."""
+
+    format: Literal["helpdesk-enrollment"]
+    protocol: Literal[1]
+    code: str = Field(min_length=4, max_length=40)
+    station_code: str = Field(max_length=32)
+    station_name: str = Field(max_length=120)
+    region: str = Field(max_length=6)
+    server_public_key: str = Field(min_length=40, max_length=60)
+    server_bundle_key: str = Field(min_length=40, max_length=60)
+    server_url: str = Field(default="", max_length=300)
+    expires_at: str = Field(max_length=40)
+
+
+def file_bytes(model: BaseModel) -> bytes:
+    """The one canonical form of a bundle or enrollment file."""
+    text = json.dumps(model.model_dump(mode="json"), sort_keys=True, indent=1,
+                      ensure_ascii=False)
+    return (text + "\n").encode()
+
+
+def read_file(data: bytes, model: type[M]) -> M:
+    """Parse a file written by `file_bytes`; BundleError when it is not one, or was altered."""
+    try:
+        found = model.model_validate_json(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise BundleError("bad_bundle", f"文件不是有效的同步文件（{where}）",
+                          f"Not a valid Helpdesk file ({where}: {first['msg']})") from None
+    if file_bytes(found) != data:
+        raise BundleError("bundle_altered", "文件已被改动，拒绝导入",
+                          "The file was altered after it was written: refused")
+    return found
+
+
+def signed_bytes(header: BundleHeader, sealed: Sealed) -> bytes:
+    body = {"header": header.model_dump(mode="json"), "sealed": sealed.model_dump(mode="json")}
+    return _SIGNED + canonical_json(body).encode()
+
+
+def _aad(header: BundleHeader) -> bytes:
+    return canonical_json(header.model_dump(mode="json")).encode()
+
+
+def seal(contents: BaseModel, header: BundleHeader, recipient_key: str) -> Sealed:
+    """Encrypt the contents (gzip of their JSON) to the recipient's X25519 key (base64)."""
+    plain = gzip.compress(contents.model_dump_json().encode(), 6, mtime=0)
+    eph, nonce, cipher = sealing.seal(plain, _aad(header), recipient_key)
+    return Sealed(ephemeral_key=eph, nonce=nonce, ciphertext=cipher)
+
+
+def unseal(bundle: BundleFile, private_key: str, model: type[M]) -> M:
+    """Decrypt and validate the contents; BundleError when they do not open or validate."""
+    s = bundle.sealed
+    try:
+        plain = sealing.unseal(s.ephemeral_key, s.nonce, s.ciphertext, _aad(bundle.header),
+                               private_key)
+        return model.model_validate_json(gzip.decompress(plain))
+    except (sealing.SealError, OSError, EOFError, ValidationError):
+        raise BundleError("bundle_sealed", "无法解密文件：它不是发给本机的，或已损坏",
+                          "The file cannot be decrypted: it is not for this recipient, "
+                          "or it is damaged") from None
+
+
+def sign(header: BundleHeader, sealed: Sealed, private_seed: bytes) -> BundleFile:
+    """The file: header and sealed contents signed with an Ed25519 private key (raw)."""
+    return BundleFile(header=header, sealed=sealed,
+                      signature=sealing.sign(signed_bytes(header, sealed), private_seed))
+
+
+def verify(bundle: BundleFile, public_key: str) -> None:
+    """Check the signature with an Ed25519 public key (base64); BundleError when it fails."""
+    try:
+        sealing.verify(signed_bytes(bundle.header, bundle.sealed), bundle.signature, public_key)
+    except sealing.SealError:
+        raise BundleError("bad_signature", "文件签名无效：可能被篡改或并非由对方签发",
+                          "The file's signature is not valid: altered, or not signed by "
+                          "the expected key") from None
