@@ -1,6 +1,7 @@
 """Screenshots of the station app's main pages at 360, 768 and 1366 px wide, in zh_CN and en.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--out docs/screenshots]
+        [--only review sync-status connect]
 
 Builds a demo station in a temporary folder (never the user's), signs in as its head and grabs
 each page with QWidget.grab(). Look at every picture before committing it.
@@ -35,8 +36,31 @@ def make_station(folder: Path) -> None:
         demo.ensure_programmes(s)
         demo.add_families(s, 300, seed=7)
         demo.add_aid(s, 400, seed=7)
+        seed_review(s)
     finally:
         s.close()
+
+
+def seed_review(s) -> None:  # type: ignore[no-untyped-def]
+    """What a sync could have left for the head: a clash, an alert, a refused change."""
+    db = s.db
+    fam_a, name_a = db.execute("SELECT id, head_name FROM families ORDER BY id LIMIT 1").fetchone()
+    fam_b = db.execute("SELECT id FROM families ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
+    programme = db.execute("SELECT id FROM programmes LIMIT 1").fetchone()[0]
+    db.execute(
+        "INSERT INTO conflicts(entity, entity_id, family_id, field, kept_value, kept_change_id, "
+        "kept_by, kept_hlc, losing_value, losing_change_id, lost_by, losing_hlc, created_at) "
+        "VALUES ('family', ?, ?, 'phone', '\"138 2716 3300\"', 'c1', '李娜@420111-002', "
+        "'1795000000001-0', '\"139 0712 8841\"', 'c2', 'admin@this', '1795000000000-0', "
+        "'2026-11-20T08:00:00Z')", [fam_a, fam_a])
+    db.execute(
+        "INSERT INTO alerts(aid_id, programme_id, masked_id, station_code, family_id, others, "
+        "created_at, server_seq) VALUES ('aid-x', ?, '420***********2315', '420111-001', ?, "
+        "'[{\"station_code\": \"420111-004\"}]', '2026-11-20T09:12:00Z', 1)",
+        [programme, fam_b])
+    db.execute("UPDATE changes SET sync_status = 'rejected', sync_detail = "
+               "'region 420102 is not this station''s region' WHERE entity_id = ?", [fam_b])
+    del name_a
 
 
 def _paths(folder: Path):  # type: ignore[no-untyped-def]
@@ -65,8 +89,12 @@ def _sign(pad) -> None:  # type: ignore[no-untyped-def]
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
 
 
-def shoot(folder: Path, out: Path) -> list[Path]:
+def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
+    from datetime import UTC, datetime, timedelta
+
     from helpdesk import app as appmod
+    from helpdesk.ui.dialogs.connect import ConnectDialog
+    from helpdesk.ui.sync_controller import State, Status
 
     qapp = appmod.make_application([])
     paths = _paths(folder)
@@ -79,8 +107,9 @@ def shoot(folder: Path, out: Path) -> list[Path]:
             empty.show()
             _settle(qapp)
             path = out / f"first-run-{language}-{width}.png"
-            empty.grab().save(str(path))
-            made.append(path)
+            if not only or "first-run" in only:
+                empty.grab().save(str(path))
+                made.append(path)
             empty.close()
             paths = _paths(folder)
             window = appmod.build_window(paths, language=language)
@@ -88,10 +117,12 @@ def shoot(folder: Path, out: Path) -> list[Path]:
             window.show()
             _settle(qapp)
 
-            def grab(name: str, window=window, width=width, language=language) -> None:
+            def grab(name: str, widget=window, width=width, language=language) -> None:
+                if only and name not in only:
+                    return
                 _settle(qapp)
                 path = out / f"{name}-{language}-{width}.png"
-                window.grab().save(str(path))
+                widget.grab().save(str(path))
                 made.append(path)
 
             window.sign_in_page.choose("admin")
@@ -126,9 +157,7 @@ def shoot(folder: Path, out: Path) -> list[Path]:
             grab("aid-saved")
             dialog = give.show_receipt()  # type: ignore[attr-defined]
             _settle(qapp)
-            path = out / f"receipt-{language}-{width}.png"
-            dialog.grab().save(str(path))
-            made.append(path)
+            grab("receipt", dialog)
             dialog.close()
             form = shell.go("family_form", None)
             form.editors["head_name"].setText("张三")  # type: ignore[attr-defined]
@@ -138,6 +167,23 @@ def shoot(folder: Path, out: Path) -> list[Path]:
             grab("register-errors")
             shell.go("settings")
             grab("settings")
+            shell.go("review")
+            grab("review")
+            shell.go("home")
+            shell.sync.stop()  # the picture shows an enrolled station a few minutes after a sync
+            shell.sync_status.show_status(Status(
+                State.IDLE, shell.sync.status.waiting, datetime.now(UTC) - timedelta(minutes=4),
+                skew_ms=-6 * 60_000))
+            grab("sync-status")
+            shell.sync_status.show_status(Status(State.NOT_CONNECTED, 3))
+            connect = ConnectDialog(shell.session, shell)
+            connect.url_edit().setText("http://sync.example.cn")
+            connect.code_edit().setText("K7QP-2XWD")
+            connect.show()
+            connect.start()  # shows the plain-http error beside the address
+            connect.adjustSize()
+            grab("connect", connect)
+            connect.close()
             window.close()
             window.deleteLater()
             _settle(qapp)
@@ -147,12 +193,13 @@ def shoot(folder: Path, out: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", nargs="*", help="save only these pictures (e.g. review)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="helpdesk-shots-") as tmp:
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
         make_station(Path(tmp))
-        for path in shoot(Path(tmp), args.out):
+        for path in shoot(Path(tmp), args.out, set(args.only or ())):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
 

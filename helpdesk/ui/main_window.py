@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from helpdesk import paths as pathsmod
-from helpdesk.services import backups
+from helpdesk.services import backups, station_sync
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.first_run import FirstRunPage
@@ -129,7 +129,12 @@ class MainWindow(QMainWindow):
         self.sign_in_page.setEnabled(False)
         self.sign_in_page.say(self.tr("Restoring the backup…"))
         paths = self.paths
-        workers.run(lambda: backups.restore(paths, backup), self._restored, self._restored)
+
+        def restore() -> object:
+            station_sync.wait_idle()  # a sync still writing through its own connection
+            return backups.restore(paths, backup)
+
+        workers.run(restore, self._restored, self._restored)
 
     def _restored(self, result: object) -> None:
         self.sign_in_page.setEnabled(True)

@@ -1,5 +1,6 @@
-"""Signed-in frame: a top bar (station, volunteer, changes waiting, lock), the pages, and the
-navigation: a rail on the left of wide windows, a bar at the bottom of narrow ones."""
+"""Signed-in frame: a top bar (station, volunteer, the sync status with "Sync now", lock), the
+pages, and the navigation: a rail on the left of wide windows, a bar at the bottom of narrow
+ones. On narrow windows the sync status takes a second row of the top bar."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 from helpdesk.services import session as sessions
 from helpdesk.services import status
 from helpdesk.ui.preferences import Preferences
+from helpdesk.ui.sync_controller import SyncController
+from helpdesk.ui.widgets.badge import Badge
+from helpdesk.ui.widgets.sync_status import SyncStatus
 
 RAIL_MIN_WIDTH = 720
 
@@ -46,16 +50,23 @@ class Shell(QWidget):
         self.station_label.setWordWrap(True)
         self.station_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                          QSizePolicy.Policy.Preferred)
-        self.waiting_label = QLabel(self.top)
-        self.waiting_label.setObjectName("waiting_label")
+        self.sync_status = SyncStatus(session.volunteer.is_head, session.tz, self.top)
         self.lock_button = QPushButton(self.tr("Lock"), self.top)
         self.lock_button.setObjectName("lock_button")
         self.lock_button.clicked.connect(self.lock_requested)
-        top = QHBoxLayout(self.top)
+        self.top_row = QHBoxLayout()
+        self.top_row.addWidget(self.station_label, 2)
+        self.top_row.addWidget(self.lock_button)
+        top = QVBoxLayout(self.top)
         top.setContentsMargins(12, 4, 8, 4)
-        top.addWidget(self.station_label, 1)
-        top.addWidget(self.waiting_label)
-        top.addWidget(self.lock_button)
+        top.setSpacing(4)
+        top.addLayout(self.top_row)
+        self.top_layout = top
+        self.sync = SyncController(session, self)
+        self.sync.status_changed.connect(self.sync_status.show_status)
+        self.sync.sync_finished.connect(lambda _: self._synced())
+        self.sync_status.sync_requested.connect(self.sync.sync_now)
+        self.sync_status.connect_requested.connect(self.connect_server)
 
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
@@ -68,6 +79,7 @@ class Shell(QWidget):
         self.nav_layout.setSpacing(2)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
+        self.badges: dict[str, Badge] = {}
         for name, text in registry.nav_items(self.session.volunteer.is_head):
             button = QPushButton(text, self.nav)
             button.setObjectName(f"nav_{name}")
@@ -76,6 +88,8 @@ class Shell(QWidget):
             button.clicked.connect(lambda _=False, n=name: self.go(n))
             self.nav_group.addButton(button)
             self.nav_buttons[name] = button
+            if name in registry.BADGED and session.volunteer.is_head:
+                self.badges[name] = Badge(button)
             self.nav_layout.addWidget(button)
         self.nav_layout.addStretch(1)
 
@@ -91,8 +105,10 @@ class Shell(QWidget):
         outer.addLayout(self.body, 1)
         self._wide: bool | None = None
         self._waiting = 0
+        self._review_count = 0
         self._arrange(self.width())
         self.go("home")
+        self.sync.start()
 
     # Navigation
     def current_name(self) -> str:
@@ -130,6 +146,7 @@ class Shell(QWidget):
     def release(self) -> None:
         """Before the session closes: pages drop whatever would still read through it."""
         self.hide()
+        self.sync.stop()
         for page in self.by_name.values():
             release = getattr(page, "release", None)
             if release is not None:
@@ -151,9 +168,36 @@ class Shell(QWidget):
         self.station_label.setText(text.replace("{code}", code)
                                    .replace("{volunteer}", s.volunteer.name))
         self.station_label.setToolTip(s.station.name)
-        waiting = self._waiting
-        self.waiting_label.setText((self.tr("Waiting to sync: {n}") if self._wide
-                                    else self.tr("To sync: {n}")).replace("{n}", str(waiting)))
+        self.sync.note_waiting(self._waiting)
+        self.refresh_review_count()
+
+    def refresh_review_count(self) -> None:
+        """The station head's badge: conflicts, alerts and refused changes to look at."""
+        from helpdesk.ui.pages import review
+
+        if not self.badges:
+            return
+        self._review_count = review.count(self.session)
+        narrow_home = "settings" if not self._wide else "review"
+        for name, badge in self.badges.items():
+            badge.set_count(self._review_count if name == narrow_home else 0)
+
+    def _synced(self) -> None:
+        """A sync brought the region's changes: the page and counts may be out of date."""
+        self.refresh_review_count()
+        page = self.pages.currentWidget()
+        refresh = getattr(page, "refresh_after_sync", None)
+        if refresh is not None:
+            refresh()
+
+    def connect_server(self) -> None:
+        """Open the dialog that enrolls this station with a server (station head)."""
+        from helpdesk.ui.dialogs.connect import ConnectDialog
+
+        dialog = ConnectDialog(self.session, self)
+        dialog.connected.connect(self.sync.note_enrolled)
+        dialog.connected.connect(self._synced)
+        dialog.open()
 
     # Rail or bottom bar
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -193,6 +237,13 @@ class Shell(QWidget):
             self.nav_layout.removeItem(stretch)
         if wide:
             self.nav_layout.addStretch(1)
+        self.top_row.removeWidget(self.sync_status)
+        self.top_layout.removeWidget(self.sync_status)
+        if wide:
+            self.top_row.insertWidget(1, self.sync_status, 3)
+        else:
+            self.top_layout.addWidget(self.sync_status)
+        self.sync_status.set_wide(wide)
         self.nav.style().unpolish(self.nav)
         self.nav.style().polish(self.nav)
         self.refresh_status(self._waiting)

@@ -108,6 +108,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
+        <source>Connect to a server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="41"/>
+        <source>The union office gives you the server&apos;s address and a one-time enrollment code. Once connected, the station sends its aid records by itself whenever there is a connection.</source>
+        <translation>The union office gives you the server&apos;s address and a one-time enrollment code. Once connected, the station sends its aid records by itself whenever there is a connection.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="51"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="52"/>
+        <source>Enrollment code</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="57"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="62"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="100"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="115"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Something went wrong; the details are in the log.</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../helpdesk/app.py" line="104"/>
@@ -273,144 +316,154 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="39"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="40"/>
         <source>Give aid</source>
         <translation>Give aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="43"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="44"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="46"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="47"/>
         <source>Add member</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="57"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="58"/>
         <source>Household members (tap one to edit)</source>
         <translation>Household members (tap one to edit)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="64"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="65"/>
         <source>Aid given (newest first)</source>
         <translation>Aid given (newest first)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="66"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="67"/>
         <source>Void the chosen aid</source>
         <translation>Void the chosen aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="69"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="70"/>
         <source>Only a station head can void aid.</source>
         <translation>Only a station head can void aid.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="72"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="73"/>
         <source>Receipt of the chosen aid</source>
         <translation>Receipt of the chosen aid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="107"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="79"/>
+        <source>Merge with a duplicate…</source>
+        <translation>Merge with a duplicate…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="108"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
         <source>Birth date</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="109"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="110"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="111"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
         <source>Hukou</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
         <source>Employment</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="119"/>
         <source>Difficulties</source>
         <translation>Difficulties</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="120"/>
         <source>Monthly income (yuan)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="121"/>
         <source>Social insurance</source>
         <translation>Social insurance</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="122"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="123"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="135"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="140"/>
         <source>No other members recorded</source>
         <translation>No other members recorded</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="141"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="146"/>
         <source> yuan</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="145"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
         <source>VOID: {reason}</source>
         <translation>VOID: {reason}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="155"/>
         <source>No aid given yet</source>
         <translation>No aid given yet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="153"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
         <source>{programme}: {count} time(s), {amount} yuan</source>
         <translation>{programme}: {count} time(s), {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="157"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="162"/>
         <source>This campaign: </source>
         <translation>This campaign: </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="163"/>
         <source>nothing yet</source>
         <translation>nothing yet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="184"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="190"/>
         <source>The aid was voided; its receipt number stays, marked void.</source>
         <translation>The aid was voided; its receipt number stays, marked void.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="202"/>
+        <source>The two registrations are one family now.</source>
+        <translation>The two registrations are one family now.</translation>
     </message>
 </context>
 <context>
@@ -761,7 +814,7 @@ Received by {who}</translation>
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="140"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="145"/>
         <source>The backup is restored: sign in again. This laptop now counts as a new device.</source>
         <translation>The backup is restored: sign in again. This laptop now counts as a new device.</translation>
     </message>
@@ -820,29 +873,87 @@ Received by {who}</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="48"/>
+        <source>Merge duplicate families</source>
+        <translation>Merge duplicate families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="51"/>
+        <source>{family} may be registered twice. Choose the other registration, the one to keep, and write why.</source>
+        <translation>{family} may be registered twice. Choose the other registration, the one to keep, and write why.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="71"/>
+        <source>This family ({name})</source>
+        <translation>This family ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="73"/>
+        <source>The chosen registration</source>
+        <translation>The chosen registration</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="75"/>
+        <source>The other registration</source>
+        <translation>The other registration</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="77"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="78"/>
+        <source>Why are they the same family?</source>
+        <translation>Why are they the same family?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="81"/>
+        <source>No likely duplicate of this family was found.</source>
+        <translation>No likely duplicate of this family was found.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="90"/>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="95"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="43"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="46"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="44"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
         <source>Families</source>
         <translation>Families</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="45"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
         <source>Programmes</source>
         <translation>Programmes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="50"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="51"/>
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="52"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -993,6 +1104,221 @@ Received by {who}</translation>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="26"/>
+        <source>Head of family&apos;s name</source>
+        <translation>Head of family&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="27"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="28"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="29"/>
+        <source>Region code</source>
+        <translation>Region code</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="30"/>
+        <source>Hukou</source>
+        <translation>Hukou</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="31"/>
+        <source>Employment</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="32"/>
+        <source>Difficulties</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="33"/>
+        <source>Monthly household income</source>
+        <translation>Monthly household income</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="34"/>
+        <source>Social insurance</source>
+        <translation>Social insurance</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="35"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="36"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="37"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="38"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="39"/>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="40"/>
+        <source>Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="55"/>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="90"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="94"/>
+        <source>Edits that clashed</source>
+        <translation>Edits that clashed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="95"/>
+        <source>No clashing edits.</source>
+        <translation>No clashing edits.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="96"/>
+        <source>Same aid at two stations</source>
+        <translation>Same aid at two stations</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="97"/>
+        <source>No aid given twice.</source>
+        <translation>No aid given twice.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="98"/>
+        <source>Changes the server refused</source>
+        <translation>Changes the server refused</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="99"/>
+        <source>The server took every change.</source>
+        <translation>The server took every change.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="112"/>
+        <source>Duplicate families</source>
+        <translation>Duplicate families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="115"/>
+        <source>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</source>
+        <translation>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="120"/>
+        <source>Find the family to merge</source>
+        <translation>Find the family to merge</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="136"/>
+        <source>Only a station head can review these.</source>
+        <translation>Only a station head can review these.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="155"/>
+        <source>and {n} more</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="160"/>
+        <source>{family} · {field}
+Kept: {kept} ({kept_by})
+The other value: {losing} ({lost_by})</source>
+        <translation>{family} · {field}
+Kept: {kept} ({kept_by})
+The other value: {losing} ({lost_by})</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="168"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="171"/>
+        <source>Use the other value</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="174"/>
+        <source>The other value is used now</source>
+        <translation>The other value is used now</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="176"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="193"/>
+        <source>Open the family</source>
+        <translation>Open the family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
+        <source>{programme}: {id} got it here and at {others}
+Station {station} · {when}</source>
+        <translation>{programme}: {id} got it here and at {others}
+Station {station} · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="189"/>
+        <source>Mark reviewed</source>
+        <translation>Mark reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
+        <source>Marked reviewed</source>
+        <translation>Marked reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <source>quarantined</source>
+        <translation>quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
+        <source>{summary}: {status}
+Reason: {reason}</source>
+        <translation>{summary}: {status}
+Reason: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="36"/>
@@ -1001,7 +1327,7 @@ Received by {who}</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="44"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="109"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="125"/>
         <source>{n} minutes</source>
         <translation>{n} minutes</translation>
     </message>
@@ -1072,38 +1398,63 @@ Received by {who}</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="94"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="102"/>
+        <source>Connect to a server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="98"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="133"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="152"/>
+        <source>Not connected to a server. Without one, aid records stay on this laptop.</source>
+        <translation>Not connected to a server. Without one, aid records stay on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="155"/>
+        <source>Connected to {url} as station {code}</source>
+        <translation>Connected to {url} as station {code}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="165"/>
         <source>No printer (save receipts as PDF)</source>
         <translation>No printer (save receipts as PDF)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="137"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="169"/>
         <source>{name} (not found now)</source>
         <translation>{name} (not found now)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="151"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="166"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="176"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="183"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="208"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="185"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="217"/>
         <source>Backed up to {folder}</source>
         <translation>Backed up to {folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="190"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="222"/>
         <source>Choose a backup first</source>
         <translation>Choose a backup first</translation>
     </message>
@@ -1111,34 +1462,24 @@ Received by {who}</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="51"/>
+        <location filename="../../helpdesk/ui/shell.py" line="54"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="146"/>
+        <location filename="../../helpdesk/ui/shell.py" line="163"/>
         <source>{code} (provisional)</source>
         <translation>{code} (provisional)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="148"/>
+        <location filename="../../helpdesk/ui/shell.py" line="165"/>
         <source>{station} · {code} · {volunteer}</source>
         <translation>{station} · {code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="150"/>
+        <location filename="../../helpdesk/ui/shell.py" line="167"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/shell.py" line="155"/>
-        <source>Waiting to sync: {n}</source>
-        <translation>Waiting to sync: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/shell.py" line="156"/>
-        <source>To sync: {n}</source>
-        <translation>To sync: {n}</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1536,69 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34"/>
         <source>Signature pad</source>
         <translation>Signature pad</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="61"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="62"/>
+        <source>Connect to a server</source>
+        <translation>Connect to a server</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="65"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="74"/>
+        <source>Not connected to a server · {n} waiting</source>
+        <translation>Not connected to a server · {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="76"/>
+        <source>Syncing… · {n} waiting</source>
+        <translation>Syncing… · {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="78"/>
+        <source>Offline · {n} waiting</source>
+        <translation>Offline · {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="81"/>
+        <source>Sync failed: {error} · {n} waiting</source>
+        <translation>Sync failed: {error} · {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="84"/>
+        <source>{n} waiting</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="86"/>
+        <source>last sync {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="89"/>
+        <source>not synced yet</source>
+        <translation>not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="92"/>
+        <source>this clock is {m} min behind the server</source>
+        <translation>this clock is {m} min behind the server</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="94"/>
+        <source>this clock is {m} min ahead of the server</source>
+        <translation>this clock is {m} min ahead of the server</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="41"/>
+        <source>The union office gives you the server&apos;s address and a one-time enrollment code. Once connected, the station sends its aid records by itself whenever there is a connection.</source>
+        <translation>服务器地址和一次性登记码由工会办公室提供。连接后，只要有网络，站点就会自动上传发放记录。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="51"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="52"/>
+        <source>Enrollment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="57"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="100"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="115"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>出错了，详情已记入日志。</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../helpdesk/app.py" line="104"/>
@@ -273,144 +316,154 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="39"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="40"/>
         <source>Give aid</source>
         <translation>发放帮扶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="43"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="44"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="46"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="47"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="57"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="58"/>
         <source>Household members (tap one to edit)</source>
         <translation>家庭成员（点击可修改）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="64"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="65"/>
         <source>Aid given (newest first)</source>
         <translation>帮扶记录（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="66"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="67"/>
         <source>Void the chosen aid</source>
         <translation>作废所选记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="69"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="70"/>
         <source>Only a station head can void aid.</source>
         <translation>只有站长可以作废发放记录。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="72"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="73"/>
         <source>Receipt of the chosen aid</source>
         <translation>所选记录的收据</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="107"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="79"/>
+        <source>Merge with a duplicate…</source>
+        <translation>与重复登记的家庭合并…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="108"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="109"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="110"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="111"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
         <source>Region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="112"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
         <source>Hukou</source>
         <translation>户口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="113"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
         <source>Employment</source>
         <translation>就业形式</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="114"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="119"/>
         <source>Difficulties</source>
         <translation>困难原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="115"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="120"/>
         <source>Monthly income (yuan)</source>
         <translation>月收入（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="116"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="121"/>
         <source>Social insurance</source>
         <translation>社会保险</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="117"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="122"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="118"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="135"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="140"/>
         <source>No other members recorded</source>
         <translation>尚未登记其他成员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="141"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="146"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="145"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
         <source>VOID: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="150"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="155"/>
         <source>No aid given yet</source>
         <translation>尚无帮扶记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="153"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
         <source>{programme}: {count} time(s), {amount} yuan</source>
         <translation>{programme}：{count} 次，{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="157"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="162"/>
         <source>This campaign: </source>
         <translation>本期：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="158"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="163"/>
         <source>nothing yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/family.py" line="184"/>
+        <location filename="../../helpdesk/ui/pages/family.py" line="190"/>
         <source>The aid was voided; its receipt number stays, marked void.</source>
         <translation>该记录已作废；收据编号保留并标注作废。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="202"/>
+        <source>The two registrations are one family now.</source>
+        <translation>两条登记已合并为同一户家庭。</translation>
     </message>
 </context>
 <context>
@@ -761,7 +814,7 @@ Received by {who}</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="140"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="145"/>
         <source>The backup is restored: sign in again. This laptop now counts as a new device.</source>
         <translation>备份已恢复，请重新登录。本机将作为新设备记录。</translation>
     </message>
@@ -820,29 +873,87 @@ Received by {who}</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="48"/>
+        <source>Merge duplicate families</source>
+        <translation>合并重复的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="51"/>
+        <source>{family} may be registered twice. Choose the other registration, the one to keep, and write why.</source>
+        <translation>{family} 可能被登记了两次。请选择另一条登记、要保留哪一条，并写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="71"/>
+        <source>This family ({name})</source>
+        <translation>本户（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="73"/>
+        <source>The chosen registration</source>
+        <translation>所选的另一条登记</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="75"/>
+        <source>The other registration</source>
+        <translation>另一条登记</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="77"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="78"/>
+        <source>Why are they the same family?</source>
+        <translation>为什么是同一户？</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="81"/>
+        <source>No likely duplicate of this family was found.</source>
+        <translation>没有找到这户家庭可能重复的登记。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="90"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/merge.py" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="43"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="46"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="44"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
         <source>Families</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="45"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
         <source>Programmes</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="47"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="50"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="51"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -993,6 +1104,221 @@ Received by {who}</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="26"/>
+        <source>Head of family&apos;s name</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="27"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="28"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="29"/>
+        <source>Region code</source>
+        <translation>地区代码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="30"/>
+        <source>Hukou</source>
+        <translation>户口</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="31"/>
+        <source>Employment</source>
+        <translation>就业形式</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="32"/>
+        <source>Difficulties</source>
+        <translation>困难原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="33"/>
+        <source>Monthly household income</source>
+        <translation>家庭月收入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="34"/>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="35"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="36"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="38"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="39"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="40"/>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="55"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="90"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="94"/>
+        <source>Edits that clashed</source>
+        <translation>相互冲突的修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="95"/>
+        <source>No clashing edits.</source>
+        <translation>没有冲突的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="96"/>
+        <source>Same aid at two stations</source>
+        <translation>两个站点重复发放</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="97"/>
+        <source>No aid given twice.</source>
+        <translation>没有重复发放。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="98"/>
+        <source>Changes the server refused</source>
+        <translation>服务器拒收的变更</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="99"/>
+        <source>The server took every change.</source>
+        <translation>服务器已接收全部变更。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="112"/>
+        <source>Duplicate families</source>
+        <translation>重复登记的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="115"/>
+        <source>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</source>
+        <translation>同一户家庭被登记了两次（在本站或其他站点）时，打开这户家庭并合并两条登记：此后发放记录和限额按同一户计算。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="120"/>
+        <source>Find the family to merge</source>
+        <translation>查找要合并的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="136"/>
+        <source>Only a station head can review these.</source>
+        <translation>只有站长可以审核这些内容。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="155"/>
+        <source>and {n} more</source>
+        <translation>另有 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="160"/>
+        <source>{family} · {field}
+Kept: {kept} ({kept_by})
+The other value: {losing} ({lost_by})</source>
+        <translation>{family} · {field}
+保留的值：{kept}（{kept_by}）
+另一个值：{losing}（{lost_by}）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="168"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
+        <source>Kept</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="171"/>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="174"/>
+        <source>The other value is used now</source>
+        <translation>已改用另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="176"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="193"/>
+        <source>Open the family</source>
+        <translation>打开这户家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
+        <source>{programme}: {id} got it here and at {others}
+Station {station} · {when}</source>
+        <translation>{programme}：{id} 在本站和 {others} 都领取了
+站点 {station} · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="189"/>
+        <source>Mark reviewed</source>
+        <translation>标记为已查看</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
+        <source>Marked reviewed</source>
+        <translation>已标记为已查看</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <source>quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <source>refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
+        <source>{summary}: {status}
+Reason: {reason}</source>
+        <translation>{summary}：{status}
+原因：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="36"/>
@@ -1001,7 +1327,7 @@ Received by {who}</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="44"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="109"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="125"/>
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -1072,38 +1398,63 @@ Received by {who}</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="94"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="102"/>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="98"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>
         <source>About Helpdesk</source>
         <translation>关于帮扶台账</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="133"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="152"/>
+        <source>Not connected to a server. Without one, aid records stay on this laptop.</source>
+        <translation>尚未连接服务器。未连接时，发放记录只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="155"/>
+        <source>Connected to {url} as station {code}</source>
+        <translation>已连接 {url}，站点编号 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="165"/>
         <source>No printer (save receipts as PDF)</source>
         <translation>不用打印机（收据另存为 PDF）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="137"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="169"/>
         <source>{name} (not found now)</source>
         <translation>{name}（当前未找到）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="151"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="166"/>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="176"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="183"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="208"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="185"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="217"/>
         <source>Backed up to {folder}</source>
         <translation>已备份到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="190"/>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="222"/>
         <source>Choose a backup first</source>
         <translation>请先选择一个备份</translation>
     </message>
@@ -1111,34 +1462,24 @@ Received by {who}</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="51"/>
+        <location filename="../../helpdesk/ui/shell.py" line="54"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="146"/>
+        <location filename="../../helpdesk/ui/shell.py" line="163"/>
         <source>{code} (provisional)</source>
         <translation>{code}（临时）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="148"/>
+        <location filename="../../helpdesk/ui/shell.py" line="165"/>
         <source>{station} · {code} · {volunteer}</source>
         <translation>{station} · {code} · {volunteer}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/shell.py" line="150"/>
+        <location filename="../../helpdesk/ui/shell.py" line="167"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/shell.py" line="155"/>
-        <source>Waiting to sync: {n}</source>
-        <translation>待同步：{n}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/shell.py" line="156"/>
-        <source>To sync: {n}</source>
-        <translation>待同步：{n}</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1536,69 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/widgets/signature_pad.py" line="34"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="61"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="62"/>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="65"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="74"/>
+        <source>Not connected to a server · {n} waiting</source>
+        <translation>未连接服务器 · {n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="76"/>
+        <source>Syncing… · {n} waiting</source>
+        <translation>正在同步… · {n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="78"/>
+        <source>Offline · {n} waiting</source>
+        <translation>离线 · {n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="81"/>
+        <source>Sync failed: {error} · {n} waiting</source>
+        <translation>同步失败：{error} · {n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="84"/>
+        <source>{n} waiting</source>
+        <translation>{n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="86"/>
+        <source>last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="89"/>
+        <source>not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="92"/>
+        <source>this clock is {m} min behind the server</source>
+        <translation>本机时钟比服务器慢 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="94"/>
+        <source>this clock is {m} min ahead of the server</source>
+        <translation>本机时钟比服务器快 {m} 分钟</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ def test_first_run_to_aid_in_history(qtbot: QtBot, make_window, paths) -> None: 
     qtbot.mouseClick(give.findChild(type(give.next_button), "aid_done_family"),
                      Qt.MouseButton.LeftButton)
     assert receipt in shell.page("family").aid.item(0).text()
-    assert shell.waiting_label.text().endswith(str(waiting))
+    assert f"{waiting} waiting" in shell.sync_status.text.text()
 
 
 def test_recovery_code_print_dialog_opens(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,19 @@ def check_page(window: MainWindow, what: str) -> list[str]:
     return problems
 
 
+def seed_review(session) -> None:  # type: ignore[no-untyped-def]
+    """Something on the review page: a pulled alert and a change the server refused."""
+    family_id = session.db.execute("SELECT id FROM families LIMIT 1").fetchone()[0]
+    programme_id = session.db.execute("SELECT id FROM programmes LIMIT 1").fetchone()[0]
+    session.db.execute(
+        "INSERT INTO alerts(aid_id, programme_id, masked_id, station_code, family_id, others, "
+        "created_at, server_seq) VALUES ('aid-x', ?, '420***********1234', '420111-001', ?, "
+        "'[{\"station_code\": \"420111-002\"}]', '2026-11-20T08:00:00Z', 1)",
+        [programme_id, family_id])
+    session.db.execute("UPDATE changes SET sync_status = 'rejected', sync_detail = "
+                       "'claims another station' WHERE entity_id = ?", [family_id])
+
+
 def _ancestors(w: QWidget, top: QWidget) -> list[QWidget]:
     out = []
     parent = w.parentWidget()
@@ -93,6 +106,8 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
     shell = window.shell
     assert shell is not None
     assert window.width() == width and window.height() == height
+    seed_review(shell.session)
+    shell.refresh_status()
     families = shell.go("families")
     families.search.setText("王")
     family_id = families.model.family_id(0)
@@ -106,6 +121,7 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
         ("register", lambda: shell.go("family_form", None)),
         ("programmes", lambda: shell.go("programmes")),
         ("volunteers", lambda: shell.go("volunteers")),
+        ("review", lambda: shell.go("review")),
         ("settings", lambda: shell.go("settings")),
         ("about", lambda: shell.go("about")),
     ]

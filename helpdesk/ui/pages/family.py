@@ -19,6 +19,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import families, programmes
 from helpdesk.ui import i18n
 from helpdesk.ui.dialogs.member import MemberDialog
+from helpdesk.ui.dialogs.merge import MergeDialog
 from helpdesk.ui.dialogs.receipt import ReceiptDialog
 from helpdesk.ui.dialogs.void import VoidDialog
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
@@ -75,6 +76,10 @@ class FamilyPage(Page):
         self.content.addWidget(self.receipt_button)
         self.content.addWidget(self.void_button)
         self.content.addWidget(self.void_note)
+        self.merge_button = QPushButton(self.tr("Merge with a duplicate…"), self)
+        self.merge_button.setObjectName("family_merge")
+        self.merge_button.clicked.connect(self._merge)
+        self.content.addWidget(self.merge_button)
         self.content.addStretch(1)
 
     def _section(self, caption: str, name: str) -> QListWidget:
@@ -158,6 +163,7 @@ class FamilyPage(Page):
                             + ("; ".join(totals) or self.tr("nothing yet")))
         head = self.session.volunteer.is_head
         self.void_note.setVisible(not head)
+        self.merge_button.setVisible(head)
         self._aid_chosen()
 
     def _aid_chosen(self) -> None:
@@ -182,6 +188,18 @@ class FamilyPage(Page):
         self.load()
         self.shell.refresh_status()
         self.say(self.tr("The aid was voided; its receipt number stays, marked void."))
+
+    def _merge(self) -> None:
+        if self.history is None:
+            return
+        dialog = MergeDialog(self.session, self.history.family, self)
+        dialog.merged.connect(self._merged)
+        dialog.open()
+
+    def _merged(self, kept_id: str) -> None:
+        self.load(kept_id)
+        self.shell.refresh_status()
+        self.say(self.tr("The two registrations are one family now."))
 
     def _changed(self) -> None:
         self.load()

@@ -16,6 +16,7 @@ from helpdesk.ui.pages import (
     give_aid,
     home,
     programmes,
+    review,
     settings,
     volunteers,
 )
@@ -31,12 +32,14 @@ PAGES: dict[str, Callable[[Shell], QWidget]] = {
     "give_aid": give_aid.GiveAidPage,
     "programmes": programmes.ProgrammesPage,
     "volunteers": volunteers.VolunteersPage,
+    "review": review.ReviewPage,
     "settings": settings.SettingsPage,
     "about": about.AboutPage,
 }
 
 
-RAIL_ONLY = {"volunteers"}  # reached from Settings on narrow windows
+RAIL_ONLY = {"volunteers", "review"}  # reached from Settings on narrow windows
+BADGED = {"review", "settings"}  # the review count; on narrow windows on Settings
 
 
 def nav_items(head: bool) -> list[tuple[str, str]]:
@@ -44,6 +47,7 @@ def nav_items(head: bool) -> list[tuple[str, str]]:
              ("families", QCoreApplication.translate("Navigation", "Families")),
              ("programmes", QCoreApplication.translate("Navigation", "Programmes"))]
     if head:
+        items.append(("review", QCoreApplication.translate("Navigation", "Review")))
         items.append(("volunteers", QCoreApplication.translate("Navigation", "Volunteers")))
     items.append(("settings", QCoreApplication.translate("Navigation", "Settings")))
     return items

@@ -19,7 +19,7 @@ from helpdesk.domain import money
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.receipts import page as receipt_page
 from helpdesk.receipts import printing
-from helpdesk.services import backups, receipts, station
+from helpdesk.services import backups, receipts, station, station_sync
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.form import Field
@@ -91,6 +91,22 @@ class SettingsPage(Page):
         self.content.addWidget(Field("backups", self.tr("Backups (newest first)"),
                                      self.backup_list, self))
         self.content.addWidget(self.restore_button)
+        heading = QLabel(self.tr("Server"), self)
+        heading.setProperty("class", "section")
+        self.content.addWidget(heading)
+        self.server = QLabel(self)
+        self.server.setObjectName("server_state")
+        self.server.setWordWrap(True)
+        self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.content.addWidget(self.server)
+        self.connect_button = QPushButton(self.tr("Connect to a server"), self)
+        self.connect_button.setObjectName("open_connect")
+        self.connect_button.clicked.connect(shell.connect_server)
+        self.content.addWidget(self.connect_button)
+        self.review_button = QPushButton(self.tr("Review"), self)
+        self.review_button.setObjectName("open_review")
+        self.review_button.clicked.connect(lambda: shell.go("review"))
+        self.content.addWidget(self.review_button)
         self.volunteers_button = QPushButton(self.tr("Volunteers"), self)
         self.volunteers_button.setObjectName("open_volunteers")
         self.volunteers_button.clicked.connect(lambda: shell.go("volunteers"))
@@ -126,6 +142,22 @@ class SettingsPage(Page):
         self.restore_button.setEnabled(head)
         self.backup_list.setEnabled(head)
         self.volunteers_button.setVisible(head)
+        self.review_button.setVisible(head)
+        self.load_server()
+
+    def load_server(self) -> None:
+        """Which server the station syncs with; a head can connect it when it has none."""
+        found = station_sync.enrollment(self.session)
+        if found is None:
+            self.server.setText(self.tr("Not connected to a server. Without one, aid records "
+                                        "stay on this laptop."))
+        else:
+            self.server.setText(self.tr("Connected to {url} as station {code}").replace(
+                "{url}", found.server_url).replace("{code}", found.station_code))
+        self.connect_button.setVisible(found is None and self.session.volunteer.is_head)
+
+    def refresh_after_sync(self) -> None:
+        self.load_server()
 
     def _load_receipt_settings(self) -> None:
         chosen = receipts.settings(self.session)
