@@ -180,10 +180,12 @@ def stuck_changes(session: Session) -> list[StuckChange]:
 
 
 def _summary(entity: str, state: dict[str, Any]) -> str:
+    """What names the changed row to a person (a receipt number, a name); the screen says
+    which kind of row it is, in the user's language."""
     for key in ("receipt_no", "head_name", "name", "code", "action"):
         if state.get(key):
-            return f"{entity}: {state[key]}"
-    return entity
+            return str(state[key])
+    return ""
 
 
 def merge_candidates(session: Session, family_id: str) -> list[Family]:

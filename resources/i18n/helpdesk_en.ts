@@ -140,12 +140,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/connect.py" line="100"/>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="102"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/connect.py" line="115"/>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="117"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Something went wrong; the details are in the log.</translation>
     </message>
@@ -1181,7 +1181,42 @@ Received by {who}</translation>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="55"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="44"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="45"/>
+        <source>Family member</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="46"/>
+        <source>Aid</source>
+        <translation>Aid</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="47"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="48"/>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="49"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="50"/>
+        <source>Log entry</source>
+        <translation>Log entry</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="65"/>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>
@@ -1189,67 +1224,67 @@ Received by {who}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="90"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="100"/>
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="94"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="104"/>
         <source>Edits that clashed</source>
         <translation>Edits that clashed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="95"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="105"/>
         <source>No clashing edits.</source>
         <translation>No clashing edits.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="96"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="106"/>
         <source>Same aid at two stations</source>
         <translation>Same aid at two stations</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="97"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="107"/>
         <source>No aid given twice.</source>
         <translation>No aid given twice.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="98"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="108"/>
         <source>Changes the server refused</source>
         <translation>Changes the server refused</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="99"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="109"/>
         <source>The server took every change.</source>
         <translation>The server took every change.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="112"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="122"/>
         <source>Duplicate families</source>
         <translation>Duplicate families</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="115"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="125"/>
         <source>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</source>
         <translation>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="120"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="130"/>
         <source>Find the family to merge</source>
         <translation>Find the family to merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="136"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="146"/>
         <source>Only a station head can review these.</source>
         <translation>Only a station head can review these.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="155"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="165"/>
         <source>and {n} more</source>
         <translation>and {n} more</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="160"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
         <source>{family} · {field}
 Kept: {kept} ({kept_by})
 The other value: {losing} ({lost_by})</source>
@@ -1258,63 +1293,63 @@ Kept: {kept} ({kept_by})
 The other value: {losing} ({lost_by})</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="168"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="178"/>
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="180"/>
         <source>Kept</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="171"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
         <source>Use the other value</source>
         <translation>Use the other value</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="174"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="184"/>
         <source>The other value is used now</source>
         <translation>The other value is used now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="176"/>
-        <location filename="../../helpdesk/ui/pages/review.py" line="193"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="186"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="203"/>
         <source>Open the family</source>
         <translation>Open the family</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
         <source>{programme}: {id} got it here and at {others}
 Station {station} · {when}</source>
         <translation>{programme}: {id} got it here and at {others}
 Station {station} · {when}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="189"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
         <source>Mark reviewed</source>
         <translation>Mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="201"/>
         <source>Marked reviewed</source>
         <translation>Marked reviewed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="208"/>
         <source>quarantined</source>
         <translation>quarantined</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="208"/>
         <source>refused</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
-        <source>{summary}: {status}
+        <location filename="../../helpdesk/ui/pages/review.py" line="210"/>
+        <source>{entity} {summary}: {status}
 Reason: {reason}</source>
-        <translation>{summary}: {status}
+        <translation>{entity} {summary}: {status}
 Reason: {reason}</translation>
     </message>
 </context>

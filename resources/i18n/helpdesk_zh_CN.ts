@@ -140,12 +140,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/connect.py" line="100"/>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="102"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/dialogs/connect.py" line="115"/>
+        <location filename="../../helpdesk/ui/dialogs/connect.py" line="117"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出错了，详情已记入日志。</translation>
     </message>
@@ -1181,7 +1181,42 @@ Received by {who}</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="55"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="44"/>
+        <source>Family</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="45"/>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="46"/>
+        <source>Aid</source>
+        <translation>发放记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="47"/>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="48"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="49"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="50"/>
+        <source>Log entry</source>
+        <translation>日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="65"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -1189,67 +1224,67 @@ Received by {who}</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="90"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="100"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="94"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="104"/>
         <source>Edits that clashed</source>
         <translation>相互冲突的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="95"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="105"/>
         <source>No clashing edits.</source>
         <translation>没有冲突的修改。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="96"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="106"/>
         <source>Same aid at two stations</source>
         <translation>两个站点重复发放</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="97"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="107"/>
         <source>No aid given twice.</source>
         <translation>没有重复发放。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="98"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="108"/>
         <source>Changes the server refused</source>
         <translation>服务器拒收的变更</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="99"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="109"/>
         <source>The server took every change.</source>
         <translation>服务器已接收全部变更。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="112"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="122"/>
         <source>Duplicate families</source>
         <translation>重复登记的家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="115"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="125"/>
         <source>When one family was registered twice (here or at another station), open it and merge the two: aid and caps then count as one family.</source>
         <translation>同一户家庭被登记了两次（在本站或其他站点）时，打开这户家庭并合并两条登记：此后发放记录和限额按同一户计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="120"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="130"/>
         <source>Find the family to merge</source>
         <translation>查找要合并的家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="136"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="146"/>
         <source>Only a station head can review these.</source>
         <translation>只有站长可以审核这些内容。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="155"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="165"/>
         <source>and {n} more</source>
         <translation>另有 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="160"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
         <source>{family} · {field}
 Kept: {kept} ({kept_by})
 The other value: {losing} ({lost_by})</source>
@@ -1258,63 +1293,63 @@ The other value: {losing} ({lost_by})</source>
 另一个值：{losing}（{lost_by}）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="168"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="178"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="170"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="180"/>
         <source>Kept</source>
         <translation>已保留</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="171"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="174"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="184"/>
         <source>The other value is used now</source>
         <translation>已改用另一个值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="176"/>
-        <location filename="../../helpdesk/ui/pages/review.py" line="193"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="186"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="203"/>
         <source>Open the family</source>
         <translation>打开这户家庭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="181"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
         <source>{programme}: {id} got it here and at {others}
 Station {station} · {when}</source>
         <translation>{programme}：{id} 在本站和 {others} 都领取了
 站点 {station} · {when}</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="189"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
         <source>Mark reviewed</source>
         <translation>标记为已查看</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="191"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="201"/>
         <source>Marked reviewed</source>
         <translation>已标记为已查看</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="208"/>
         <source>quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="198"/>
+        <location filename="../../helpdesk/ui/pages/review.py" line="208"/>
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/review.py" line="199"/>
-        <source>{summary}: {status}
+        <location filename="../../helpdesk/ui/pages/review.py" line="210"/>
+        <source>{entity} {summary}: {status}
 Reason: {reason}</source>
-        <translation>{summary}：{status}
+        <translation>{entity} {summary}：{status}
 原因：{reason}</translation>
     </message>
 </context>

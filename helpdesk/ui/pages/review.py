@@ -40,6 +40,16 @@ FIELDS = {
     "id_number": QT_TRANSLATE_NOOP("Review", "Document number"),
 }
 
+ENTITIES = {
+    "family": QT_TRANSLATE_NOOP("Review", "Family"),
+    "member": QT_TRANSLATE_NOOP("Review", "Family member"),
+    "aid": QT_TRANSLATE_NOOP("Review", "Aid"),
+    "programme": QT_TRANSLATE_NOOP("Review", "Programme"),
+    "volunteer": QT_TRANSLATE_NOOP("Review", "Volunteer"),
+    "station": QT_TRANSLATE_NOOP("Review", "Station"),
+    "audit": QT_TRANSLATE_NOOP("Review", "Log entry"),
+}
+
 
 def count(session: sessions.Session) -> int:
     """What waits for the station head (0 for a volunteer)."""
@@ -196,8 +206,10 @@ class ReviewPage(Page):
 
     def _stuck(self, c: review.StuckChange) -> Card:
         status = self.tr("quarantined") if c.status == "quarantined" else self.tr("refused")
-        text = self.tr("{summary}: {status}\nReason: {reason}")
-        for key, value in (("{summary}", str(c.summary)), ("{status}", status),
+        entity = QCoreApplication.translate("Review", ENTITIES.get(c.entity, c.entity))
+        text = self.tr("{entity} {summary}: {status}\nReason: {reason}")
+        for key, value in (("{entity}", entity), ("{summary}", str(c.summary)),
+                           ("{status}", status),
                            ("{reason}", str(c.reason or "—"))):
             text = text.replace(key, value)
         return Card("stuck", text, self)
