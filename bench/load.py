@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import gzip
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -50,6 +51,8 @@ class Figures:
     errors: list[str] = field(default_factory=list)
     late: float = 0.0  # how far behind schedule the client started its last push
     wall: float = 0.0
+    client_cpu: float = 0.0  # CPU seconds of this (client) process while the stations ran
+    server_cpu: float = 0.0  # CPU seconds of the server's processes meanwhile
 
 
 def pct(values: list[float], p: float) -> float:
@@ -80,8 +83,22 @@ async def _station(http: httpx.AsyncClient, token: str, body: bytes, start_at: f
         out.errors.append(type(err).__name__)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children still running (Linux /proc;
+    0 elsewhere): the server's, with its worker processes."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    total += (int(fields[11]) + int(fields[12])) / tick
+    return total + sum(cpu_seconds(int(k)) for k in kids)
+
+
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
-             spread_s: float) -> Figures:
+             spread_s: float, server_pid: int = 0) -> Figures:
     """Enroll the stations, then let them all push and pull; the bodies are made (JSON and
     gzip) before the clock starts, so the client spends its time on HTTP alone."""
     codes = regions(region_count)
@@ -105,7 +122,10 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
                 for k, (token, body) in enumerate(work)])
             out.wall = time.perf_counter() - began
 
+    client, server = time.process_time(), cpu_seconds(server_pid)
     asyncio.run(run())
+    out.client_cpu = time.process_time() - client
+    out.server_cpu = cpu_seconds(server_pid) - server
     return out
 
 
@@ -123,8 +143,18 @@ def fresh_database(db: str | None, folder: Path, n: int) -> Iterator[str]:
     try:
         yield sa.make_url(db).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        # A figure measured must not be lost to a failed clean-up (FORCE may meet a backend
+        # of another role, e.g. autovacuum's): try again without it, else say what is left.
+        for sql in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+                    f"DROP DATABASE IF EXISTS {name}"):
+            try:
+                with admin.connect() as conn:
+                    conn.exec_driver_sql(sql)
+                break
+            except sa.exc.DBAPIError:
+                time.sleep(2)
+        else:
+            print(f"warning: could not drop database {name}; drop it by hand", flush=True)
         admin.dispose()
 
 
@@ -136,7 +166,7 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     server, url = common.start_server(url_db, folder, args.workers, root)
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
-                        args.spread)
+                        args.spread, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -171,7 +201,9 @@ def main() -> int:
                 print(f"{root.name} regions={region_count}: errors {len(got.errors)}, push "
                       f"p50 {pct(got.push, .5):.0f} p99 {pct(got.push, .99):.0f} ms, pull p50 "
                       f"{pct(got.pull, .5):.0f} ms, client late {got.late:.1f} s, wall "
-                      f"{got.wall:.1f} s {sorted(set(got.errors))[:4]}", flush=True)
+                      f"{got.wall:.1f} s, CPU s client {got.client_cpu:.1f} server "
+                      f"{got.server_cpu:.1f}, load {os.getloadavg()[0]:.1f} "
+                      f"{sorted(set(got.errors))[:4]}", flush=True)
     backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
     print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, starting "
           f"within {args.spread:.0f} s, {args.workers} worker(s); medians of {args.rounds} "

@@ -278,6 +278,10 @@ def ensure_server_key(engine: Engine) -> str:
 
 def region_key(conn: Connection, region: str) -> str:
     """The region's match key (base64), made at first use; call inside a write transaction."""
+    known = conn.execute(sa.select(st.region_keys.c.match_key)
+                         .where(st.region_keys.c.region == region)).scalar()
+    if known is not None:  # made once, never changed: one read on every later push
+        return str(known)
     conn.execute(st.insert(conn, st.region_keys).values(
         region=region, match_key=base64.b64encode(os.urandom(32)).decode(),
         created_at=iso(_now())).on_conflict_do_nothing(index_elements=["region"]))

@@ -61,8 +61,8 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     first = sequence.allocate(conn, caller.region, len(rows)) + 1
     for n, values in enumerate(rows):
         values["server_seq"] = first + n
-    conn.execute(st.insert(conn, st.alerts).on_conflict_do_nothing(index_elements=["aid_id"]),
-                 rows)
+    st.insert_rows(conn, st.alerts, rows,
+                   lambda stmt: stmt.on_conflict_do_nothing(index_elements=["aid_id"]))
     return len(rows)
 
 
@@ -73,11 +73,17 @@ def _model(row: Any) -> wire.Alert:
                       others=tuple(json.loads(row.others)), created_at=row.created_at)
 
 
-def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[wire.Alert]:
-    """The region's alerts after the cursor, in server order (every station gets them)."""
+def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
+    """The region's alerts after the cursor, in server order (every station gets them), as
+    (server_seq, JSON of a `wire.Alert`) made by the database."""
     a = st.alerts.c
-    return [_model(row) for row in conn.execute(
-        sa.select(st.alerts).where(a.region == caller.region, a.server_seq > cursor)
+    item = st.json_object(conn, {
+        "kind": "alert", "server_seq": a.server_seq, "aid_id": a.aid_id,
+        "programme_id": a.programme_id, "masked_id": a.masked_id,
+        "station_code": a.station_code, "family_id": a.family_id,
+        "others": st.json_text(conn, a.others), "created_at": a.created_at})
+    return [(int(seq), text) for seq, text in conn.execute(
+        sa.select(a.server_seq, item).where(a.region == caller.region, a.server_seq > cursor)
         .order_by(a.server_seq).limit(limit))]
 
 

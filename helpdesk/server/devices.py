@@ -5,6 +5,7 @@ the region's device keys, so receipts verify offline and a revoked key stops ver
 
 from __future__ import annotations
 
+import json
 import secrets
 
 import sqlalchemy as sa
@@ -48,8 +49,9 @@ def register(engine: Engine, caller: Caller, request: wire.DeviceRequest) -> wir
     return wire.DeviceResponse(token=token, key_id=wire.key_id_of(request.device_public_key))
 
 
-def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[wire.DeviceKey]:
-    """The region's device keys whose news comes after the cursor, in server order."""
+def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
+    """The region's device keys whose news comes after the cursor, in server order, as
+    (server_seq, JSON of a `wire.DeviceKey`)."""
     d, s = st.devices.c, st.stations.c
     rows = conn.execute(
         sa.select(d.key_seq, d.device_id, d.public_key, d.created_at, d.revoked_at,
@@ -58,7 +60,8 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[wir
         .where(s.region == caller.region, d.key_seq > cursor, d.public_key != "",
                s.station_id.is_not(None))
         .order_by(d.key_seq).limit(limit))
-    return [wire.DeviceKey(server_seq=r.key_seq, key_id=wire.key_id_of(r.public_key),
-                           station_id=r.station_id, station_code=r.code,
-                           device_id=r.device_id, public_key=r.public_key,
-                           created_at=r.created_at, revoked_at=r.revoked_at) for r in rows]
+    return [(int(r.key_seq), json.dumps(
+        {"kind": "key", "server_seq": r.key_seq, "key_id": wire.key_id_of(r.public_key),
+         "station_id": r.station_id, "station_code": r.code, "device_id": r.device_id,
+         "public_key": r.public_key, "created_at": r.created_at, "revoked_at": r.revoked_at},
+        ensure_ascii=False, separators=(",", ":"))) for r in rows]

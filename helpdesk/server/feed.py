@@ -9,12 +9,14 @@ never travel: aid changes carry only the signature's hash, match records carry n
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import json
 import time
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from helpdesk.domain.changes import Change
 from helpdesk.server import alerts, devices, matches
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
@@ -30,6 +32,14 @@ def pull(engine: Engine, caller: Caller, after: int, limit: int) -> wire.PullRes
     never passes an item it did not hand out. Because server numbers become visible in order
     (see `sequence`), nothing below the cursor can appear later.
     """
+    return wire.PullResponse.model_validate_json(page(engine, caller, after, limit))
+
+
+def page(engine: Engine, caller: Caller, after: int, limit: int) -> str:
+    """`pull` as the JSON of its `wire.PullResponse`, made straight from the rows: the stored
+    change bodies are embedded as they are and the database writes the match records and
+    alerts, so a page of 1,000 items never becomes 1,000 models (they cost more than the
+    reads). tests/server/test_pull.py validates pages against the wire models."""
     limit = max(1, min(limit, wire.MAX_PULL))
     c = st.changes.c
     query = (sa.select(c.server_seq, c.body, c.server_hlc)
@@ -42,15 +52,17 @@ def pull(engine: Engine, caller: Caller, after: int, limit: int) -> wire.PullRes
     # them could show a later match record but not an earlier change, and the cursor would
     # pass that change (tests/server/test_matches.py shows it on PostgreSQL).
     with st.read(engine) as conn:
-        changes: list[wire.PulledItem] = [
-            wire.PulledChange(server_seq=r.server_seq, change=Change.model_validate_json(r.body),
-                              hlc=r.server_hlc) for r in conn.execute(query)]
-        records: list[wire.PulledItem] = list(matches.after(conn, caller, after, limit + 1))
-        raised: list[wire.PulledItem] = list(alerts.after(conn, caller, after, limit + 1))
-        keys: list[wire.PulledItem] = list(devices.after(conn, caller, after, limit + 1))
-    merged = sorted(changes + records + raised + keys, key=lambda item: item.server_seq)
+        changes = [(int(r.server_seq),
+                    f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
+                    f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(query)]
+        records = matches.after(conn, caller, after, limit + 1)
+        raised = alerts.after(conn, caller, after, limit + 1)
+        keys = devices.after(conn, caller, after, limit + 1)
+    merged = list(itertools.islice(heapq.merge(changes, records, raised, keys,
+                                               key=lambda item: item[0]), limit + 1))
     more = len(merged) > limit
-    items = tuple(merged[:limit])
-    next_after = items[-1].server_seq if items else after
-    return wire.PullResponse(items=items, next_after=max(next_after, after), more=more,
-                             server_time_ms=int(time.time() * 1000))
+    items = merged[:limit]
+    next_after = max(items[-1][0] if items else after, after)
+    return (f'{{"protocol":{wire.PROTOCOL},"items":[{",".join(text for _, text in items)}],'
+            f'"next_after":{next_after},"more":{"true" if more else "false"},'
+            f'"server_time_ms":{int(time.time() * 1000)}}}')

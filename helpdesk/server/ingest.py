@@ -14,7 +14,6 @@ is one statement, so the region's pushes queue behind as short a lock as possibl
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -125,28 +124,21 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
            received: str) -> list[wire.Answer]:
     ids = [i.change.change_id for i in incoming]
     device_id = incoming[0].change.device_id if incoming else ""
-    # Only to size the allocation below; the decision itself comes from ON CONFLICT.
-    known = set(conn.execute(sa.select(st.changes.c.change_id)
-                             .where(st.among(conn, st.changes.c.change_id, ids))).scalars())
+    # A device sequence number already held by another change would break the insert below
+    # (ON CONFLICT names change_id alone, never a target that could swallow another clash).
     seq_owner = dict(conn.execute(sa.select(st.changes.c.device_seq, st.changes.c.change_id)
                                   .where(st.changes.c.device_id == device_id,
                                          st.among(conn, st.changes.c.device_seq,
                                                   [i.change.device_seq for i in incoming]))
                                   ).all())
-    fresh = [i for i in incoming if i.change.change_id not in known
-             and seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
+    fresh = [i for i in incoming
+             if seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
     # A change repeated inside one batch is stored once; of two changes claiming one device
     # sequence number inside the batch only the first is stored (the other is quarantined).
     fresh = list({i.change.change_id: i for i in fresh}.values())
     fresh = list({i.change.device_seq: i for i in reversed(fresh)}.values())[::-1]
-    accepted = [i for i in fresh if not i.reason]
-    seq = sequence.allocate(conn, caller.region, len(accepted)) if accepted else 0
     rows: list[dict[str, Any]] = []
     for item in fresh:
-        server_seq = None
-        if not item.reason:
-            seq += 1
-            server_seq = seq
         c = item.change
         rows.append({"change_id": c.change_id, "region": caller.region,
                      "station_code": caller.station_code, "device_id": c.device_id,
@@ -154,7 +146,10 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
                      "entity_id": c.entity_id, "op": c.op, "hlc": c.hlc[:21],
                      "server_hlc": item.server_hlc, "body": item.body, "hash": item.hash,
                      "status": "rejected" if item.reason else "accepted",
-                     "reason": item.reason, "server_seq": server_seq, "received_at": received})
+                     "reason": item.reason, "server_seq": None, "received_at": received})
+    # Stored without numbers first (no pull sees them: it reads server_seq > cursor); the
+    # region's counter is taken only below, so concurrent pushes of the region do all this
+    # at the same time and queue only for the numbering and what must read under it.
     inserted = _insert_changes(conn, rows) if rows else set()
     # What this statement inserted is known; only the others are read back.
     stored: dict[str, Any] = {r["change_id"]: _Stored(**{k: r[k] for k in _Stored._fields})
@@ -189,11 +184,15 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
             hlc=row.server_hlc if row.server_hlc != row.hlc else None))
         inserted.discard(c.change_id)  # a repeat later in the batch is "already had"
     if quarantined:
-        conn.execute(st.insert(conn, st.quarantine)
-                     .on_conflict_do_nothing(index_elements=["change_id", "hash"]), quarantined)
+        st.insert_rows(conn, st.quarantine, quarantined, lambda stmt: stmt.on_conflict_do_nothing(
+            index_elements=["change_id", "hash"]))
     now_accepted = {a.change_id for a in answers if a.status == "accepted"}
-    _project(conn, caller, [i for i in fresh if i.change.change_id in now_accepted])
-    return answers
+    accepted = [i for i in fresh if i.change.change_id in now_accepted]
+    _project_aid(conn, caller, accepted)
+    numbers = sequence.stamp(conn, caller.region, [i.change.change_id for i in accepted])
+    _project(conn, caller, accepted)
+    return [a.model_copy(update={"server_seq": numbers[a.change_id]})
+            if a.server_seq is None and a.change_id in numbers else a for a in answers]
 
 
 class _Stored(NamedTuple):
@@ -208,27 +207,10 @@ class _Stored(NamedTuple):
     hlc: str
 
 
-_PG_TYPES = {"epoch": "integer", "device_seq": "bigint", "server_seq": "bigint"}
-_COLUMNS = ", ".join(c.name for c in st.changes.columns)
-_PG_INSERT = sa.text(
-    f"INSERT INTO changes ({_COLUMNS}) SELECT {_COLUMNS} "
-    "FROM json_to_recordset(CAST(:rows AS json)) AS r("
-    + ", ".join(f"{c.name} {_PG_TYPES.get(c.name, 'text')}" for c in st.changes.columns)
-    + ") ON CONFLICT (change_id) DO NOTHING RETURNING change_id")
-
-
 def _insert_changes(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
-    """INSERT … ON CONFLICT (change_id) DO NOTHING; returns the ids this statement inserted.
-
-    On PostgreSQL the batch travels as one JSON parameter expanded by json_to_recordset: one
-    short statement instead of a 17,000-parameter VALUES list the driver would parse and
-    escape value by value.
-    """
-    if st.is_postgres(conn.engine):
-        return set(conn.execute(_PG_INSERT, {"rows": json.dumps(rows)}).scalars())
-    stmt = (st.insert(conn, st.changes).on_conflict_do_nothing(index_elements=["change_id"])
-            .returning(st.changes.c.change_id))
-    return set(conn.execute(stmt, rows).scalars())
+    """INSERT … ON CONFLICT (change_id) DO NOTHING; returns the ids this statement inserted."""
+    return set(st.insert_rows(conn, st.changes, rows, lambda stmt: stmt.on_conflict_do_nothing(
+        index_elements=["change_id"]).returning(st.changes.c.change_id)).scalars())
 
 
 def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
@@ -239,15 +221,12 @@ def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
             "body": item.body, "received_at": received}
 
 
-def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
-    """Keep the projections in step with newly accepted aid, family and programme changes.
-
-    Aid is immutable but for its void, so a put inserts once and a void marks it; either
-    order ends the same. A programme keeps the state of its latest HLC.
-    """
+def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
+    """Keep the aid projection in step with newly accepted aid changes. Aid is immutable but
+    for its void, so a put inserts once and a void marks it; either order ends the same. Needs
+    no region number, so it runs before the counter is taken."""
     puts: list[dict[str, Any]] = []
     voids: list[dict[str, Any]] = []
-    progs: list[dict[str, Any]] = []
     for item in accepted:
         c, state = item.change, item.change.state
         if c.entity == "aid":
@@ -257,16 +236,23 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
                       "amount_fen": int(state["amount_fen"]),
                       "voided": state.get("voided_at") is not None}
             (voids if values["voided"] else puts).append(values)
-        elif c.entity == "programme":
-            progs.append({"id": c.entity_id, "code": state["code"],
-                          "name_zh": state["name_zh"], "hlc": item.server_hlc})
     if puts:
-        conn.execute(st.insert(conn, st.aid).on_conflict_do_nothing(index_elements=["id"]),
-                     puts)
+        st.insert_rows(conn, st.aid, puts,
+                       lambda stmt: stmt.on_conflict_do_nothing(index_elements=["id"]))
     if voids:
-        stmt = st.insert(conn, st.aid)
-        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"voided": True}),
-                     voids)
+        st.insert_rows(conn, st.aid, list({v["id"]: v for v in voids}.values()),
+                       lambda stmt: stmt.on_conflict_do_update(index_elements=["id"],
+                                                               set_={"voided": True}))
+
+
+def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
+    """Keep match records, family merges, alerts and programmes in step with newly accepted
+    changes; under the region's counter (taken by `sequence.stamp`), so records and alerts
+    are read and numbered in the region's commit order. A programme keeps the state of its
+    latest HLC."""
+    progs = [{"id": i.change.entity_id, "code": i.change.state["code"],
+              "name_zh": i.change.state["name_zh"], "hlc": i.server_hlc}
+             for i in accepted if i.change.entity == "programme"]
     matches.refresh(conn, caller, [(i.change, i.server_hlc) for i in accepted])
     merge.project(conn, caller, [i.change for i in accepted])  # field merge, family merges
     alerts.check(conn, caller, [i.change for i in accepted])

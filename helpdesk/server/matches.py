@@ -69,10 +69,9 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
     first = sequence.allocate(conn, caller.region, len(rows)) + 1
     for n, row in enumerate(rows):
         row["server_seq"] = first + n
-    stmt = st.insert(conn, st.match_records)
-    conn.execute(stmt.on_conflict_do_update(
+    st.insert_rows(conn, st.match_records, rows, lambda stmt: stmt.on_conflict_do_update(
         index_elements=["family_id"],
-        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}), rows)
+        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}))
 
 
 def _fields(key: str, hlc: str, state: dict[str, Any]) -> dict[str, Any]:
@@ -85,15 +84,17 @@ def _fields(key: str, hlc: str, state: dict[str, Any]) -> dict[str, Any]:
             "name_initials": str(state.get("name_initials", "")), "hlc": hlc}
 
 
-def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[wire.MatchRecord]:
-    """Other stations' records of the caller's region after the cursor, in server order."""
+def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
+    """Other stations' records of the caller's region after the cursor, in server order, as
+    (server_seq, JSON of a `wire.MatchRecord`) made by the database."""
     r = st.match_records.c
-    rows = conn.execute(sa.select(st.match_records)
-                        .where(r.region == caller.region, r.server_seq > cursor,
-                               r.station_code != caller.station_code)
-                        .order_by(r.server_seq).limit(limit))
-    return [wire.MatchRecord(server_seq=row.server_seq, family_id=row.family_id,
-                             station_code=row.station_code, id_hash=row.id_hash,
-                             masked_id=row.masked_id, name=row.name,
-                             name_pinyin=row.name_pinyin, name_initials=row.name_initials,
-                             aid=json.loads(row.aid), hlc=row.hlc) for row in rows]
+    item = st.json_object(conn, {
+        "kind": "match", "server_seq": r.server_seq, "family_id": r.family_id,
+        "station_code": r.station_code, "id_hash": r.id_hash, "masked_id": r.masked_id,
+        "name": r.name, "name_pinyin": r.name_pinyin, "name_initials": r.name_initials,
+        "aid": st.json_text(conn, r.aid), "hlc": r.hlc})
+    return [(int(seq), text) for seq, text in conn.execute(
+        sa.select(r.server_seq, item)
+        .where(r.region == caller.region, r.server_seq > cursor,
+               r.station_code != caller.station_code)
+        .order_by(r.server_seq).limit(limit))]

@@ -150,7 +150,6 @@ def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> Non
     first = sequence.allocate(conn, caller.region, len(rows)) + 1
     for n, row in enumerate(rows):
         row["server_seq"] = first + n
-    stmt = st.insert(conn, st.match_records)
-    conn.execute(stmt.on_conflict_do_update(
+    st.insert_rows(conn, st.match_records, rows, lambda stmt: stmt.on_conflict_do_update(
         index_elements=["family_id"],
-        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}), rows)
+        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}))

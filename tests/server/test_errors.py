@@ -121,7 +121,7 @@ def test_an_unexpected_failure_is_an_envelope_too(app: object, device: support.D
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(feed, "pull", broken)
+    monkeypatch.setattr(feed, "page", broken)
     quiet = TestClient(app, raise_server_exceptions=False)  # type: ignore[arg-type]
     error = _error(quiet.get("/v1/sync/pull", headers=device.auth), 500, "internal_error")
     assert "disk on fire" not in str(error)  # no internals leak to the client

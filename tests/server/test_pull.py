@@ -51,3 +51,48 @@ def test_cursor_from_the_future_stays_put(client: support.Client, engine: Engine
     device = support.enroll(client, engine)
     page = client.get("/v1/sync/pull?after=10000000", headers=device.auth).json()
     assert page["items"] == [] and page["next_after"] == 10000000 and page["more"] is False
+
+
+def test_a_page_written_from_rows_is_the_wire_models(client: support.Client,
+                                                     engine: Engine) -> None:
+    """Pages are written straight from the rows (`feed.page`), not from models: every kind of
+    item must still validate against the wire models (which forbid unknown fields) and carry
+    what was stored, quotes and non-ASCII text included."""
+    from datetime import date
+
+    from helpdesk.domain import idcard
+
+    a = support.enroll(client, engine, region="420116", name="页面甲站")  # a region of its own
+    a2 = support.second_device(client, engine, a)
+    b = support.enroll(client, engine, region="420116", name="页面乙站")
+    number = idcard.make("420111", date(1988, 3, 4), 321)
+    fa, fb = a.family(number, name='孙"八\\'), b.family(number, name="孙八")
+    mine = a.change("audit", {"note": 'say "hi" — 你好\n'})
+    support.push(client, a, [fa, a.aid(500, family_id=fa.entity_id, programme_id="SWN-27"), mine])
+    support.push(client, b, [fb, b.aid(500, family_id=fb.entity_id, programme_id="SWN-27")])
+    response = client.get("/v1/sync/pull?limit=1000", headers=a2.auth)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    page = wire.PullResponse.model_validate_json(response.text)
+    kinds = {type(i) for i in page.items}
+    assert kinds == {wire.PulledChange, wire.MatchRecord, wire.Alert, wire.DeviceKey}
+    seqs = [i.server_seq for i in page.items]
+    assert seqs == sorted(set(seqs)) and page.next_after == seqs[-1] and not page.more
+    changes = [i for i in page.items if isinstance(i, wire.PulledChange)]
+    assert [c.change for c in changes][-1] == mine and changes[-1].hlc == mine.hlc
+    record = next(i for i in page.items if isinstance(i, wire.MatchRecord))
+    assert (record.family_id, record.station_code, record.name, record.aid) == (
+        fb.entity_id, b.station_code, "孙八", {"SWN-27": 1})
+    assert record.id_hash and record.masked_id == idcard.mask(number)
+    alert = next(i for i in page.items if isinstance(i, wire.Alert))
+    assert alert.others == ({"station_code": a.station_code, "family_id": fa.entity_id},)
+    keys = {i.device_id: i for i in page.items if isinstance(i, wire.DeviceKey)}
+    assert keys[a2.device_id].key_id == wire.key_id_of(keys[a2.device_id].public_key)
+    assert keys[a2.device_id].revoked_at is None
+    # b's page has a's record, with the quote and backslash of its name intact.
+    other = wire.PullResponse.model_validate_json(
+        client.get("/v1/sync/pull?limit=1000", headers=b.auth).text)
+    assert [i.name for i in other.items if isinstance(i, wire.MatchRecord)] == ['孙"八\\']
+    # A short page says there is more, and its cursor is its last item's.
+    short = wire.PullResponse.model_validate_json(
+        client.get("/v1/sync/pull?limit=2", headers=a2.auth).text)
+    assert len(short.items) == 2 and short.more and short.next_after == seqs[1]
