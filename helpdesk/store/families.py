@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlite_utils import Database
 
@@ -18,7 +19,53 @@ def insert(db: Database, family: Family) -> None:
 
 
 def replace(db: Database, family: Family) -> None:
-    db.table("families").insert(rows.to_row(family, json_fields=_JSON), replace=True)
+    """Insert or update the family by its id. Another family holding the same ID number
+    raises IntegrityError: an upsert on `id` only, never INSERT OR REPLACE, which would
+    delete that other family (and leave its search document behind)."""
+    _upsert(db, "families", rows.to_row(family, json_fields=_JSON))
+
+
+def insert_many(db: Database, new: list[Family]) -> None:
+    """Insert families not stored yet, in one statement (a pull's bulk path). Raises
+    IntegrityError, having inserted part of them, for an id or ID number already here:
+    call inside a savepoint."""
+    _insert_many(db, "families", [rows.to_row(f, json_fields=_JSON) for f in new])
+
+
+def insert_members(db: Database, new: list[Member]) -> None:
+    """Insert members not stored yet, in one statement; like `insert_many` (a member whose
+    family is missing raises IntegrityError too)."""
+    _insert_many(db, "members", [rows.to_row(m) for m in new])
+
+
+def stored_ids(db: Database, table: Literal["families", "members"], ids: Iterable[str]
+               ) -> set[str]:
+    """Which of these ids are rows of `table` (families or members) already."""
+    wanted = sorted(set(ids))
+    found: set[str] = set()
+    for n in range(0, len(wanted), 500):
+        chunk = wanted[n:n + 500]
+        marks = ",".join("?" for _ in chunk)
+        found.update(str(r[0]) for r in db.execute(
+            f"SELECT id FROM {table} WHERE id IN ({marks})", chunk).fetchall())
+    return found
+
+
+def _insert_many(db: Database, table: str, new: list[dict[str, Any]]) -> None:
+    if not new:
+        return
+    names = list(new[0])
+    db.conn.executemany(
+        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+        [[row[n] for n in names] for row in new])
+
+
+def _upsert(db: Database, table: str, row: dict[str, Any]) -> None:
+    names = list(row)
+    sets = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    db.execute(f"INSERT INTO {table}({', '.join(names)}) VALUES "
+               f"({', '.join('?' for _ in names)}) ON CONFLICT(id) DO UPDATE SET {sets}",
+               [row[n] for n in names])
 
 
 def get(db: Database, family_id: str) -> Family | None:
@@ -71,7 +118,8 @@ def get_member(db: Database, member_id: str) -> Member | None:
 
 
 def put_member(db: Database, member: Member) -> None:
-    db.table("members").insert(rows.to_row(member), replace=True)
+    """Insert or update the member by its id."""
+    _upsert(db, "members", rows.to_row(member))
 
 
 def count(db: Database) -> int:

@@ -154,6 +154,38 @@ def install_triggers(db: Database) -> None:
             db.execute(statement)
 
 
+def index_new(db: Database, family_ids: list[str], members: list[tuple[str, str]]) -> None:
+    """Index families and members (`(family_id, member_id)`) just inserted while the
+    triggers were dropped, as their insert triggers would have: set-based, in the caller's
+    transaction. A bulk insert of a thousand rows indexes several times faster this way than
+    row by row through the triggers (bench/sync.py --first-pull)."""
+    keys = [(f, "") for f in family_ids] + members
+    if not keys:
+        return
+    wanted = set(keys)
+    stale: list[int] = []  # documents a row deleted without its trigger left behind
+    owners = sorted({f for f, _ in keys})
+    for n in range(0, len(owners), 500):
+        chunk = owners[n:n + 500]
+        marks = ",".join("?" for _ in chunk)
+        stale += [int(doc) for doc, f, m in db.execute(
+            f"SELECT doc, family_id, member_id FROM search_docs WHERE family_id IN ({marks})",
+            chunk).fetchall() if (f, m) in wanted]
+    if stale:
+        db.conn.executemany("DELETE FROM search_names WHERE rowid = ?", [[d] for d in stale])
+        db.conn.executemany("DELETE FROM search_docs WHERE doc = ?", [[d] for d in stale])
+    before = db.execute("SELECT coalesce(max(doc), 0) FROM search_docs").fetchone()[0]
+    db.conn.executemany("INSERT INTO search_docs(family_id, member_id) VALUES (?, ?)", keys)
+    db.execute(f"""INSERT INTO search_names(rowid, head)
+        SELECT d.doc, {_spaced('f.head_name')} FROM search_docs d
+        JOIN families f ON f.id = d.family_id WHERE d.doc > ? AND d.member_id = ''""",
+               [before])
+    db.execute(f"""INSERT INTO search_names(rowid, member)
+        SELECT d.doc, {_spaced('m.name')} FROM search_docs d
+        JOIN members m ON m.id = d.member_id AND m.family_id = d.family_id
+        WHERE d.doc > ? AND d.member_id != ''""", [before])
+
+
 def search(db: Database, query: str, *, limit: int = 50) -> list[Hit]:
     """Families matching what was typed, best first, at most `limit`; merged ones left out.
 

@@ -84,6 +84,9 @@ def settle(db: Database, change: Change) -> Family | Member:
         new = model.model_validate(change.state)  # a registration: seeded at its first edit
         _store(db, new)
         return new
+    if current is not None and (current.last_change_id, current.hlc) == (change.change_id,
+                                                                        change.hlc):
+        return current  # the stored row is this change's result: applied already
     base = change.state if current is None else current.model_dump(mode="json")
     if current is not None:
         _seed(db, entity, base)

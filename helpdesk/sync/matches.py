@@ -9,6 +9,7 @@ match key came with the enrollment) or by name.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,19 +20,27 @@ from helpdesk.sync import wire
 META_MATCH_KEY = "sync.match_key"
 
 
+_PUT = (
+    "INSERT INTO match_records(family_id, station_code, id_hash, masked_id, name, "
+    "name_pinyin, name_initials, aid, hlc, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(family_id) DO UPDATE SET station_code = excluded.station_code, "
+    "id_hash = excluded.id_hash, masked_id = excluded.masked_id, name = excluded.name, "
+    "name_pinyin = excluded.name_pinyin, name_initials = excluded.name_initials, "
+    "aid = excluded.aid, hlc = excluded.hlc, server_seq = excluded.server_seq "
+    "WHERE excluded.server_seq > match_records.server_seq")
+
+
 def put(db: Database, record: wire.MatchRecord) -> None:
     """Store a record unless a newer one of that family is here; idempotent."""
-    db.execute(
-        "INSERT INTO match_records(family_id, station_code, id_hash, masked_id, name, "
-        "name_pinyin, name_initials, aid, hlc, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(family_id) DO UPDATE SET station_code = excluded.station_code, "
-        "id_hash = excluded.id_hash, masked_id = excluded.masked_id, name = excluded.name, "
-        "name_pinyin = excluded.name_pinyin, name_initials = excluded.name_initials, "
-        "aid = excluded.aid, hlc = excluded.hlc, server_seq = excluded.server_seq "
-        "WHERE excluded.server_seq > match_records.server_seq",
-        [record.family_id, record.station_code, record.id_hash, record.masked_id, record.name,
-         record.name_pinyin, record.name_initials, json.dumps(record.aid, sort_keys=True),
-         record.hlc, record.server_seq])
+    put_many(db, [record])
+
+
+def put_many(db: Database, records: Iterable[wire.MatchRecord]) -> None:
+    """`put` each record, in order, in one statement (the same as one by one)."""
+    db.conn.executemany(_PUT, [
+        (r.family_id, r.station_code, r.id_hash, r.masked_id, r.name, r.name_pinyin,
+         r.name_initials, json.dumps(r.aid, sort_keys=True), r.hlc, r.server_seq)
+        for r in records])
 
 
 def put_alert(db: Database, alert: wire.Alert) -> None:
