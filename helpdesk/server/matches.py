@@ -39,23 +39,17 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
             touched.add(str(change.state["family_id"]))
     if not touched:
         return
-    r = st.match_records.c
-    current = {row.family_id: row for row in conn.execute(
-        sa.select(st.match_records).where(st.among(conn, r.family_id, touched)))}
-    counts: dict[str, dict[str, int]] = {f: {} for f in touched}
-    a = st.aid.c
-    for family_id, programme_id, n in conn.execute(
-            sa.select(a.family_id, a.programme_id, sa.func.count())
-            .where(st.among(conn, a.family_id, touched), a.voided.is_(False))
-            .group_by(a.family_id, a.programme_id)):
-        counts[family_id][programme_id] = int(n)
+    current, counts = records_and_counts(conn, touched)
     key = accounts.region_key(conn, caller.region)
     rows = []
     for family_id in sorted(touched):
         old = current.get(family_id)
         if old is not None and old.station_code != caller.station_code:
             continue
-        fields = _fields(key, *states[family_id]) if family_id in states else None
+        fields = None
+        if family_id in states:
+            hlc, state = states[family_id]
+            fields = {**record_fields(key, state), "hlc": hlc}
         if old is not None and (fields is None or fields["hlc"] < old.hlc):
             fields = {k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
                                                    "name_pinyin", "name_initials", "hlc")}
@@ -64,9 +58,32 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
         rows.append({"family_id": family_id, "region": caller.region,
                      "station_code": caller.station_code,
                      "aid": json.dumps(counts[family_id], sort_keys=True), **fields})
+    put(conn, caller.region, rows)
+
+
+def records_and_counts(conn: Connection, family_ids: set[str]
+                       ) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
+    """The stored records of these families by id, and their aid not voided, counted per
+    programme (every family id has an entry, maybe empty)."""
+    r = st.match_records.c
+    current = {row.family_id: row for row in conn.execute(
+        sa.select(st.match_records).where(st.among(conn, r.family_id, family_ids)))}
+    counts: dict[str, dict[str, int]] = {f: {} for f in family_ids}
+    a = st.aid.c
+    for family_id, programme_id, n in conn.execute(
+            sa.select(a.family_id, a.programme_id, sa.func.count())
+            .where(st.among(conn, a.family_id, family_ids), a.voided.is_(False))
+            .group_by(a.family_id, a.programme_id)):
+        counts[family_id][programme_id] = int(n)
+    return current, counts
+
+
+def put(conn: Connection, region: str, rows: list[dict[str, Any]]) -> None:
+    """Upsert whole records, numbered in the region's order so pullers see them anew. Call
+    inside the push transaction (the region counter stays locked)."""
     if not rows:
         return
-    first = sequence.allocate(conn, caller.region, len(rows)) + 1
+    first = sequence.allocate(conn, region, len(rows)) + 1
     for n, row in enumerate(rows):
         row["server_seq"] = first + n
     st.insert_rows(conn, st.match_records, rows, lambda stmt: stmt.on_conflict_do_update(
@@ -74,14 +91,15 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
         set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}))
 
 
-def _fields(key: str, hlc: str, state: dict[str, Any]) -> dict[str, Any]:
+def record_fields(key: str, state: dict[str, Any]) -> dict[str, Any]:
+    """What a match record says of a family state: the keyed ID hash, never the number."""
     resident = state.get("id_kind", "resident_id") == "resident_id"
     number = str(state.get("id_number") or "")
     return {"id_hash": wire.match_hash(key, number) if resident else "",
             "masked_id": idcard.mask(number) if number else "",
             "name": str(state.get("head_name", "")),
             "name_pinyin": str(state.get("name_pinyin", "")),
-            "name_initials": str(state.get("name_initials", "")), "hlc": hlc}
+            "name_initials": str(state.get("name_initials", ""))}
 
 
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:

@@ -19,12 +19,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from helpdesk.domain import fieldmerge, idcard
+from helpdesk.domain import fieldmerge
 from helpdesk.domain.changes import Change
-from helpdesk.server import accounts, sequence
+from helpdesk.server import accounts, matches
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
-from helpdesk.sync import wire
 
 
 def project(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> None:
@@ -101,30 +100,11 @@ def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
                c.op == "merge", c.status == "accepted")).scalars())
 
 
-def _record_fields(key: str, merged: dict[str, Any]) -> dict[str, Any]:
-    resident = merged.get("id_kind", "resident_id") == "resident_id"
-    number = str(merged.get("id_number") or "")
-    return {"id_hash": wire.match_hash(key, number) if resident else "",
-            "masked_id": idcard.mask(number) if number else "",
-            "name": str(merged.get("head_name", "")),
-            "name_pinyin": str(merged.get("name_pinyin", "")),
-            "name_initials": str(merged.get("name_initials", ""))}
-
-
 def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> None:
     """New records (new region numbers) for the touched families whose record changed."""
     if not touched:
         return
-    r = st.match_records.c
-    current = {row.family_id: row for row in conn.execute(
-        sa.select(st.match_records).where(st.among(conn, r.family_id, touched)))}
-    a = st.aid.c
-    counts: dict[str, dict[str, int]] = {f: {} for f in touched}
-    for family_id, programme_id, n in conn.execute(
-            sa.select(a.family_id, a.programme_id, sa.func.count())
-            .where(st.among(conn, a.family_id, touched), a.voided.is_(False))
-            .group_by(a.family_id, a.programme_id)):
-        counts[family_id][programme_id] = int(n)
+    current, counts = matches.records_and_counts(conn, touched)
     key = accounts.region_key(conn, caller.region)
     rows = []
     for family_id in sorted(touched):
@@ -135,7 +115,7 @@ def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> Non
         if merged.get("merged_into"):
             fields: dict[str, Any] = {"id_hash": "", "aid": "{}"}
         else:
-            fields = _record_fields(key, merged)
+            fields = matches.record_fields(key, merged)
             fields["hlc"] = max(old.hlc, str(merged.get("hlc", "")))
             fields["aid"] = json.dumps(counts[family_id], sort_keys=True)
         if all(getattr(old, k) == v for k, v in fields.items()):
@@ -145,11 +125,4 @@ def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> Non
                      **{k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
                                                      "name_pinyin", "name_initials", "aid",
                                                      "hlc")}, **fields})
-    if not rows:
-        return
-    first = sequence.allocate(conn, caller.region, len(rows)) + 1
-    for n, row in enumerate(rows):
-        row["server_seq"] = first + n
-    st.insert_rows(conn, st.match_records, rows, lambda stmt: stmt.on_conflict_do_update(
-        index_elements=["family_id"],
-        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}))
+    matches.put(conn, caller.region, rows)
