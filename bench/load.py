@@ -53,6 +53,7 @@ class Figures:
     wall: float = 0.0
     client_cpu: float = 0.0  # CPU seconds of this (client) process while the stations ran
     server_cpu: float = 0.0  # CPU seconds of the server's processes meanwhile
+    machine_cpu: float = 0.0  # CPU seconds the whole machine was busy meanwhile (+ database)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -61,25 +62,64 @@ def pct(values: list[float], p: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
 
 
-async def _station(http: httpx.AsyncClient, token: str, body: bytes, start_at: float,
+class _Http:
+    """A bare HTTP/1.1 client on one keep-alive connection: the requests are bytes made
+    before the clock starts and a response is read by its Content-Length, so the stations
+    (on the same two cores as the server) cost a fraction of what httpx costs per request,
+    and the CPU goes to the server being measured."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> _Http:
+        return cls(*await asyncio.open_connection(host, port))
+
+    async def send(self, request: bytes) -> tuple[int, bytes]:
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.split(":", 1) for line in lines[1:] if ":" in line)
+        length = {k.strip().lower(): v.strip() for k, v in headers.items()}["content-length"]
+        return status, await self.reader.readexactly(int(length))
+
+    async def close(self) -> None:
+        self.writer.close()
+        with contextlib.suppress(OSError):
+            await self.writer.wait_closed()
+
+
+def requests_of(host: str, token: str, body: bytes) -> tuple[bytes, bytes]:
+    """The push (gzip JSON) and pull requests of one station, as bytes."""
+    auth = f"Host: {host}\r\nAuthorization: Bearer {token}\r\n"
+    push = (f"POST /v1/sync/push HTTP/1.1\r\n{auth}Content-Type: application/json\r\n"
+            f"Content-Encoding: gzip\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+    pull = f"GET /v1/sync/pull HTTP/1.1\r\n{auth}\r\n".encode()
+    return push, pull
+
+
+async def _station(address: tuple[str, int], push: bytes, pull: bytes, start_at: float,
                    out: Figures) -> None:
     await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
     out.late = max(out.late, time.perf_counter() - start_at)
-    auth = {"Authorization": f"Bearer {token}"}
     try:
         began = time.perf_counter()
-        response = await http.post("/v1/sync/push", content=body, headers={
-            **auth, "Content-Type": "application/json", "Content-Encoding": "gzip"})
-        out.push.append(time.perf_counter() - began)
-        if response.status_code != 200 or {a["status"] for a in response.json()["answers"]} \
-                != {"accepted"}:
-            out.errors.append(f"push {response.status_code}")
-        began = time.perf_counter()
-        response = await http.get("/v1/sync/pull", headers=auth)
-        out.pull.append(time.perf_counter() - began)
-        if response.status_code != 200:
-            out.errors.append(f"pull {response.status_code}")
-    except httpx.HTTPError as err:
+        http = await _Http.open(*address)  # a station connects when it starts
+        try:
+            status, answer = await http.send(push)
+            out.push.append(time.perf_counter() - began)
+            if status != 200 or {a["status"] for a in json.loads(answer)["answers"]} \
+                    != {"accepted"}:
+                out.errors.append(f"push {status}")
+            began = time.perf_counter()
+            status, _ = await http.send(pull)
+            out.pull.append(time.perf_counter() - began)
+            if status != 200:
+                out.errors.append(f"pull {status}")
+        finally:
+            await http.close()
+    except (OSError, asyncio.IncompleteReadError, ValueError, KeyError) as err:
         out.errors.append(type(err).__name__)
 
 
@@ -97,35 +137,44 @@ def cpu_seconds(pid: int) -> float:
     return total + sum(cpu_seconds(int(k)) for k in kids)
 
 
+def machine_busy() -> float:
+    """CPU seconds the machine has been busy since boot, over all cores (Linux /proc/stat;
+    0 elsewhere): what is neither client nor server is mostly the database."""
+    try:
+        ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+    return (sum(ticks[:8]) - idle) / (os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100)
+
+
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
              spread_s: float, server_pid: int = 0) -> Figures:
-    """Enroll the stations, then let them all push and pull; the bodies are made (JSON and
-    gzip) before the clock starts, so the client spends its time on HTTP alone."""
+    """Enroll the stations, then let them all push and pull; the requests are made (JSON,
+    gzip, HTTP) before the clock starts, so the client spends its time on the wire alone."""
     codes = regions(region_count)
     with httpx.Client(base_url=url, timeout=60) as http:
         enrolled = [common.enroll(http, engine, codes[k % region_count])
                     for k in range(stations)]
-    work = [(token, gzip.compress(json.dumps({
+    host, port = httpx.URL(url).host, int(httpx.URL(url).port or 80)
+    work = [requests_of(f"{host}:{port}", token, gzip.compress(json.dumps({
         "protocol": 1, "device_id": device, "epoch": 1,
         "changes": common.changes(device, per_station)}).encode(), 5))
         for token, device, _ in enrolled]
     out = Figures()
 
     async def run() -> None:
-        # No idle connections kept: one station's pull picking up a connection another
-        # station left idle past uvicorn's keep-alive (5 s) is a client-side ReadError race.
-        limits = httpx.Limits(max_connections=stations, max_keepalive_connections=0)
-        async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
-            began = time.perf_counter()
-            await asyncio.gather(*[
-                _station(http, token, body, began + spread_s * k / stations, out)
-                for k, (token, body) in enumerate(work)])
-            out.wall = time.perf_counter() - began
+        began = time.perf_counter()
+        await asyncio.gather(*[
+            _station((host, port), push, pull, began + spread_s * k / stations, out)
+            for k, (push, pull) in enumerate(work)])
+        out.wall = time.perf_counter() - began
 
-    client, server = time.process_time(), cpu_seconds(server_pid)
+    client, server, machine = time.process_time(), cpu_seconds(server_pid), machine_busy()
     asyncio.run(run())
     out.client_cpu = time.process_time() - client
     out.server_cpu = cpu_seconds(server_pid) - server
+    out.machine_cpu = machine_busy() - machine
     return out
 
 
@@ -202,7 +251,7 @@ def main() -> int:
                       f"p50 {pct(got.push, .5):.0f} p99 {pct(got.push, .99):.0f} ms, pull p50 "
                       f"{pct(got.pull, .5):.0f} ms, client late {got.late:.1f} s, wall "
                       f"{got.wall:.1f} s, CPU s client {got.client_cpu:.1f} server "
-                      f"{got.server_cpu:.1f}, load {os.getloadavg()[0]:.1f} "
+                      f"{got.server_cpu:.1f} machine {got.machine_cpu:.1f}, load {os.getloadavg()[0]:.1f} "
                       f"{sorted(set(got.errors))[:4]}", flush=True)
     backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
     print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, starting "

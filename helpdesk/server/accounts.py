@@ -12,6 +12,7 @@ import base64
 import hashlib
 import os
 import secrets
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -245,20 +246,38 @@ def device_caller(engine: Engine, device_id: str) -> tuple[Caller, str] | None:
                    row["epoch"]), str(row["public_key"]))
 
 
-def caller(engine: Engine, token: str) -> Caller:
-    """The device a bearer token belongs to; ApiError 401 when unknown or revoked."""
-    with st.read(engine) as conn:
-        row = conn.execute(sa.select(st.devices, st.stations.c.station_id,
-                                     st.stations.c.region,
-                                     st.stations.c.revoked_at.label("station_revoked"))
-                           .join(st.stations, st.stations.c.code == st.devices.c.station_code)
-                           .where(st.devices.c.token_hash == digest(token))).mappings().first()
-    if row is None or row["revoked_at"] or row["station_revoked"]:
+@dataclass(frozen=True)
+class Bearer:
+    """A station token not looked up yet: push and pull look it up in their own transaction
+    (`caller_in`), so a request costs one transaction, not a second one for the token."""
+
+    token: str
+
+
+_BY_TOKEN = (sa.select(st.devices.c.station_code, st.devices.c.device_id, st.devices.c.epoch,
+                       st.devices.c.revoked_at, st.stations.c.station_id, st.stations.c.region,
+                       st.stations.c.revoked_at.label("station_revoked"))
+             .join(st.stations, st.stations.c.code == st.devices.c.station_code)
+             .where(st.devices.c.token_hash == sa.bindparam("token_hash")))
+
+
+def caller_in(conn: Connection, who: Caller | Bearer) -> Caller:
+    """The caller itself, or the device a bearer token belongs to, read in this transaction;
+    ApiError 401 when the token is unknown or revoked."""
+    if isinstance(who, Caller):
+        return who
+    row = conn.execute(_BY_TOKEN, {"token_hash": digest(who.token)}).first()
+    if row is None or row.revoked_at or row.station_revoked:
         raise ApiError(401, "bad_token", "The station token is unknown or revoked: enroll again",
                        "站点令牌无效或已被撤销，请重新登记",
                        headers={"WWW-Authenticate": "Bearer"})
-    return Caller(row["station_code"], row["station_id"], row["region"], row["device_id"],
-                  row["epoch"])
+    return Caller(row.station_code, row.station_id, row.region, row.device_id, row.epoch)
+
+
+def caller(engine: Engine, token: str) -> Caller:
+    """The device a bearer token belongs to; ApiError 401 when unknown or revoked."""
+    with st.read(engine) as conn:
+        return caller_in(conn, Bearer(token))
 
 
 def ensure_server_key(engine: Engine) -> str:
@@ -276,17 +295,27 @@ def ensure_server_key(engine: Engine) -> str:
         return server_public_key(conn)
 
 
+# Region keys are made once and never changed, so a key read from the database (committed:
+# this one's own new key is not cached, its transaction may still roll back) is kept per
+# engine, and pushes of the region stop reading it.
+_region_keys: weakref.WeakKeyDictionary[Engine, dict[str, str]] = weakref.WeakKeyDictionary()
+_KEY_OF = sa.select(st.region_keys.c.match_key).where(
+    st.region_keys.c.region == sa.bindparam("region"))
+
+
 def region_key(conn: Connection, region: str) -> str:
     """The region's match key (base64), made at first use; call inside a write transaction."""
-    known = conn.execute(sa.select(st.region_keys.c.match_key)
-                         .where(st.region_keys.c.region == region)).scalar()
-    if known is not None:  # made once, never changed: one read on every later push
+    cached = _region_keys.setdefault(conn.engine, {})
+    if region in cached:
+        return cached[region]
+    known = conn.execute(_KEY_OF, {"region": region}).scalar()
+    if known is not None:
+        cached[region] = str(known)
         return str(known)
     conn.execute(st.insert(conn, st.region_keys).values(
         region=region, match_key=base64.b64encode(os.urandom(32)).decode(),
         created_at=iso(_now())).on_conflict_do_nothing(index_elements=["region"]))
-    return str(conn.execute(sa.select(st.region_keys.c.match_key)
-                            .where(st.region_keys.c.region == region)).scalar_one())
+    return str(conn.execute(_KEY_OF, {"region": region}).scalar_one())
 
 
 def server_public_key(conn: Connection, name: str = "main") -> str:

@@ -58,11 +58,10 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
                          "created_at": iso(utcnow())})
     if not rows:
         return 0
-    first = sequence.allocate(conn, caller.region, len(rows)) + 1
-    for n, values in enumerate(rows):
-        values["server_seq"] = first + n
-    st.insert_rows(conn, st.alerts, rows,
-                   lambda stmt: stmt.on_conflict_do_nothing(index_elements=["aid_id"]))
+    for n, values in enumerate(rows, 1):
+        values["server_seq"] = n
+    sequence.insert_numbered(conn, st.alerts, caller.region, rows,
+                             lambda stmt: stmt.on_conflict_do_nothing(index_elements=["aid_id"]))
     return len(rows)
 
 

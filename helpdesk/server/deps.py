@@ -29,13 +29,21 @@ EngineDep = Annotated[Engine, Depends(_engine)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
-def _caller(engine: EngineDep,
-            credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-            ) -> accounts.Caller:
+def _bearer_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+                  ) -> accounts.Bearer:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, "no_token", "Send the station token as 'Authorization: Bearer …'",
                        "请求缺少站点令牌", headers={"WWW-Authenticate": "Bearer"})
-    return accounts.caller(engine, credentials.credentials)
+    return accounts.Bearer(credentials.credentials)
 
 
+BearerDep = Annotated[accounts.Bearer, Depends(_bearer_token)]
+
+
+def _caller(engine: EngineDep, bearer: BearerDep) -> accounts.Caller:
+    return accounts.caller(engine, bearer.token)
+
+
+# The caller, looked up in a transaction of its own; push and pull take `BearerDep` instead
+# and look the token up in the transaction they open anyway.
 CallerDep = Annotated[accounts.Caller, Depends(_caller)]

@@ -17,14 +17,14 @@ import time
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from helpdesk.server import alerts, devices, matches
+from helpdesk.server import accounts, alerts, devices, matches
 from helpdesk.server import storage as st
-from helpdesk.server.accounts import Caller
+from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.programmes import SERVER_STATION
 from helpdesk.sync import wire
 
 
-def pull(engine: Engine, caller: Caller, after: int, limit: int) -> wire.PullResponse:
+def pull(engine: Engine, caller: Caller | Bearer, after: int, limit: int) -> wire.PullResponse:
     """Items (changes, match records, alerts, keys) after the cursor, in server order; read-only
     and repeatable.
 
@@ -35,23 +35,26 @@ def pull(engine: Engine, caller: Caller, after: int, limit: int) -> wire.PullRes
     return wire.PullResponse.model_validate_json(page(engine, caller, after, limit))
 
 
-def page(engine: Engine, caller: Caller, after: int, limit: int) -> str:
+def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
     """`pull` as the JSON of its `wire.PullResponse`, made straight from the rows: the stored
     change bodies are embedded as they are and the database writes the match records and
     alerts, so a page of 1,000 items never becomes 1,000 models (they cost more than the
-    reads). tests/server/test_pull.py validates pages against the wire models."""
+    reads). `who` is the caller, or a bearer token looked up in the same transaction.
+    tests/server/test_pull.py validates pages against the wire models."""
     limit = max(1, min(limit, wire.MAX_PULL))
-    c = st.changes.c
-    query = (sa.select(c.server_seq, c.body, c.server_hlc)
-             .where(c.region == caller.region, c.server_seq > after, c.status == "accepted",
-                    sa.or_(sa.and_(c.station_code == caller.station_code,
-                                   c.device_id != caller.device_id),
-                           c.station_code == SERVER_STATION))
-             .order_by(c.server_seq).limit(limit + 1))
     # All reads in one snapshot: with a snapshot per statement, pushes committing between
     # them could show a later match record but not an earlier change, and the cursor would
     # pass that change (tests/server/test_matches.py shows it on PostgreSQL).
     with st.read(engine) as conn:
+        caller = accounts.caller_in(conn, who)
+        c = st.changes.c
+        query = (sa.select(c.server_seq, c.body, c.server_hlc)
+                 .where(c.region == caller.region, c.server_seq > after,
+                        c.status == "accepted",
+                        sa.or_(sa.and_(c.station_code == caller.station_code,
+                                       c.device_id != caller.device_id),
+                               c.station_code == SERVER_STATION))
+                 .order_by(c.server_seq).limit(limit + 1))
         changes = [(int(r.server_seq),
                     f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
                     f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(query)]

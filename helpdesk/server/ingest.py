@@ -1,14 +1,15 @@
 """Push: take a batch of one device's changes and answer each one (DESIGN.md points 2, 3, 6, 7).
 
-The whole batch is one transaction. Each change is inserted with
-`INSERT … ON CONFLICT (change_id) DO NOTHING`; whether it was new is read from RETURNING, and
-for the others the stored hash is compared with the incoming one — never "check, then insert".
-Server sequence numbers come from the region's counter row, updated (so locked) inside the
-transaction: a second push in the region waits for the first to commit, so numbers become
-visible in order and a pull cursor can never pass a number that is still to commit. Everything
-that needs no number (the device check, the lookups of known ids and sequence numbers, the
-judging, hashing and validation) happens before the counter is taken, and each step after it
-is one statement, so the region's pushes queue behind as short a lock as possible.
+The whole batch is one transaction, which also looks the token up. Each change is inserted
+with `INSERT … ON CONFLICT (change_id) DO NOTHING`; whether it was new is read from
+RETURNING, and for the others the stored hash is compared with the incoming one — never
+"check, then insert". Server sequence numbers come from the region's counter row, updated (so
+locked) inside the transaction by the statement that inserts the changes: a second push in the
+region waits for the first to commit, so numbers become visible in order and a pull cursor can
+never pass a number that is still to commit. Everything that needs no number (hashing and
+validation, the token, the device check, the lookup of sequence numbers already held) happens
+before the counter is taken, and each step after it is one statement, so the region's pushes
+queue behind as short a lock as possible.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from helpdesk.domain.changes import Change, canonical_json
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
 from helpdesk.domain.programmes import Programme
-from helpdesk.server import alerts, matches, merge, sequence
+from helpdesk.server import accounts, alerts, matches, merge, sequence
 from helpdesk.server import storage as st
-from helpdesk.server.accounts import Caller
+from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.errors import ApiError
 from helpdesk.sync import wire
 
@@ -39,22 +40,26 @@ class _Incoming:
     change: Change
     body: str
     hash: str
-    reason: str  # why it is rejected; "" when it is acceptable
+    reason: str  # why it is rejected; "" when it is acceptable (judged once the caller is known)
     server_hlc: str
     clamped: bool
 
 
-def push(engine: Engine, caller: Caller, request: wire.PushRequest,
+def push(engine: Engine, who: Caller | Bearer, request: wire.PushRequest,
          max_ahead_ms: int) -> wire.PushResponse:
-    """Store a batch and answer every change; one transaction, idempotent.
+    """Store a batch and answer every change; one transaction, idempotent. `who` is the caller,
+    or a bearer token looked up in the transaction (ApiError 401 when unknown or revoked).
 
     Raises ApiError 403 when the device belongs to another station, 409 when its epoch does
     not match; nothing is written then.
     """
     now_ms = int(time.time() * 1000)
-    incoming = [_prepare(caller, c, now_ms, max_ahead_ms) for c in request.changes]
+    incoming = [_prepare(c, now_ms, max_ahead_ms) for c in request.changes]
     received = iso(utcnow())
     with st.write(engine) as conn:
+        caller = accounts.caller_in(conn, who)
+        for item in incoming:
+            item.reason = _judge(caller, item.change) or item.reason
         mark = _check_device(conn, caller, request)
         answers = _store(conn, caller, incoming, received)
         watermark = _advance_watermark(conn, request.device_id, mark)
@@ -63,14 +68,15 @@ def push(engine: Engine, caller: Caller, request: wire.PushRequest,
                              server_time_ms=now_ms)
 
 
-def _prepare(caller: Caller, change: Change, now_ms: int, max_ahead_ms: int) -> _Incoming:
+def _prepare(change: Change, now_ms: int, max_ahead_ms: int) -> _Incoming:
+    """The canonical body, its hash and the HLC check: what needs no caller and no database."""
     body = canonical_json(change.model_dump(mode="json"))
     digest = hashlib.sha256(body.encode()).hexdigest()  # = content_hash(), computed once
-    reason, server_hlc, clamped = _judge(caller, change), change.hlc, False
+    reason, server_hlc, clamped = "", change.hlc, False
     try:
         hlc = Hlc.parse(change.hlc)
     except ValueError:
-        reason = reason or "bad_hlc"
+        reason = "bad_hlc"
     else:
         if hlc.wall_ms > now_ms + max_ahead_ms:
             # One laptop set to 2030 must not drag every clock forward (DESIGN.md point 6).
@@ -147,13 +153,18 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
                      "server_hlc": item.server_hlc, "body": item.body, "hash": item.hash,
                      "status": "rejected" if item.reason else "accepted",
                      "reason": item.reason, "server_seq": None, "received_at": received})
-    # Stored without numbers first (no pull sees them: it reads server_seq > cursor); the
-    # region's counter is taken only below, so concurrent pushes of the region do all this
-    # at the same time and queue only for the numbering and what must read under it.
-    inserted = _insert_changes(conn, rows) if rows else set()
+    offset = 0
+    for row in rows:  # accepted changes are numbered in batch order; rejected ones never
+        if row["status"] == "accepted":
+            offset += 1
+            row["server_seq"] = offset
+    # Takes the region's counter: from here to the commit the region's other pushes wait.
+    inserted = _insert_changes(conn, caller.region, rows) if rows else {}
     # What this statement inserted is known; only the others are read back.
-    stored: dict[str, Any] = {r["change_id"]: _Stored(**{k: r[k] for k in _Stored._fields})
-                              for r in rows if r["change_id"] in inserted}
+    stored: dict[str, Any] = {
+        r["change_id"]: _Stored(**{**{k: r[k] for k in _Stored._fields},
+                                   "server_seq": inserted[r["change_id"]]})
+        for r in rows if r["change_id"] in inserted}
     others = [i for i in ids if i not in stored]
     if others:
         stored.update((r.change_id, r) for r in conn.execute(
@@ -161,6 +172,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
             .where(st.among(conn, st.changes.c.change_id, others))))
     answers = []
     quarantined = []
+    new = set(inserted)
     for item in incoming:
         c = item.change
         row = stored.get(c.change_id)
@@ -176,23 +188,21 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
         elif row.status == "rejected":
             status, reason = "rejected", row.reason
         else:
-            status = "accepted" if c.change_id in inserted else "already_had"
+            status = "accepted" if c.change_id in new else "already_had"
             reason = ""
         answers.append(wire.Answer(
             change_id=c.change_id, device_seq=c.device_seq, status=status, reason=reason,
             server_seq=row.server_seq if status in ("accepted", "already_had") else None,
             hlc=row.server_hlc if row.server_hlc != row.hlc else None))
-        inserted.discard(c.change_id)  # a repeat later in the batch is "already had"
+        new.discard(c.change_id)  # a repeat later in the batch is "already had"
     if quarantined:
         st.insert_rows(conn, st.quarantine, quarantined, lambda stmt: stmt.on_conflict_do_nothing(
             index_elements=["change_id", "hash"]))
     now_accepted = {a.change_id for a in answers if a.status == "accepted"}
     accepted = [i for i in fresh if i.change.change_id in now_accepted]
     _project_aid(conn, caller, accepted)
-    numbers = sequence.stamp(conn, caller.region, [i.change.change_id for i in accepted])
     _project(conn, caller, accepted)
-    return [a.model_copy(update={"server_seq": numbers[a.change_id]})
-            if a.server_seq is None and a.change_id in numbers else a for a in answers]
+    return answers
 
 
 class _Stored(NamedTuple):
@@ -207,10 +217,14 @@ class _Stored(NamedTuple):
     hlc: str
 
 
-def _insert_changes(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
-    """INSERT … ON CONFLICT (change_id) DO NOTHING; returns the ids this statement inserted."""
-    return set(st.insert_rows(conn, st.changes, rows, lambda stmt: stmt.on_conflict_do_nothing(
-        index_elements=["change_id"]).returning(st.changes.c.change_id)).scalars())
+def _insert_changes(conn: Connection, region: str, rows: list[dict[str, Any]]
+                    ) -> dict[str, int | None]:
+    """INSERT … ON CONFLICT (change_id) DO NOTHING, the accepted ones numbered in the region's
+    order; returns the ids this statement inserted, with their numbers."""
+    return {cid: seq for cid, seq in sequence.insert_numbered(
+        conn, st.changes, region, rows, lambda stmt: stmt.on_conflict_do_nothing(
+            index_elements=["change_id"]).returning(st.changes.c.change_id,
+                                                    st.changes.c.server_seq))}
 
 
 def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
@@ -223,8 +237,7 @@ def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
 
 def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
     """Keep the aid projection in step with newly accepted aid changes. Aid is immutable but
-    for its void, so a put inserts once and a void marks it; either order ends the same. Needs
-    no region number, so it runs before the counter is taken."""
+    for its void, so a put inserts once and a void marks it; either order ends the same."""
     puts: list[dict[str, Any]] = []
     voids: list[dict[str, Any]] = []
     for item in accepted:
@@ -247,7 +260,7 @@ def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) ->
 
 def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
     """Keep match records, family merges, alerts and programmes in step with newly accepted
-    changes; under the region's counter (taken by `sequence.stamp`), so records and alerts
+    changes; under the region's counter (taken by `_insert_changes`), so records and alerts
     are read and numbered in the region's commit order. A programme keeps the state of its
     latest HLC."""
     progs = [{"id": i.change.entity_id, "code": i.change.state["code"],

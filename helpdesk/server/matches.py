@@ -83,12 +83,12 @@ def put(conn: Connection, region: str, rows: list[dict[str, Any]]) -> None:
     inside the push transaction (the region counter stays locked)."""
     if not rows:
         return
-    first = sequence.allocate(conn, region, len(rows)) + 1
-    for n, row in enumerate(rows):
-        row["server_seq"] = first + n
-    st.insert_rows(conn, st.match_records, rows, lambda stmt: stmt.on_conflict_do_update(
-        index_elements=["family_id"],
-        set_={k: stmt.excluded[k] for k in rows[0] if k != "family_id"}))
+    for n, row in enumerate(rows, 1):
+        row["server_seq"] = n
+    names = [k for k in rows[0] if k != "family_id"]
+    sequence.insert_numbered(conn, st.match_records, region, rows, lambda stmt: (
+        stmt.on_conflict_do_update(index_elements=["family_id"],
+                                   set_={k: stmt.excluded[k] for k in names})))
 
 
 def record_fields(key: str, state: dict[str, Any]) -> dict[str, Any]:

@@ -5,11 +5,14 @@ transactions commit them out of order and a reader can see 101 before 100 commit
 move its cursor past 100 for ever. Here the numbers come from the region's counter row,
 updated inside the writing transaction: the row stays locked until that transaction ends,
 so the next writer of the region gets its numbers only after the previous one committed.
-Rows may be written earlier in the transaction without a number (invisible to pulls, which
-read `server_seq > cursor`); only numbering them must wait for the counter.
+Rows are written with their numbers (`insert_numbered`) once the counter is taken; whatever
+needs no number is done before it, so the region's writers queue for as short a time as can be.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -31,31 +34,31 @@ def allocate(conn: Connection, region: str, count: int) -> int:
     return int(last) - count
 
 
-_PG_STAMP = sa.text(
-    "WITH counter AS ("
-    " INSERT INTO region_counters (region, value) VALUES (:region, :count)"
-    " ON CONFLICT (region) DO UPDATE SET value = region_counters.value + :count"
-    " RETURNING value - :count AS base)"
-    " UPDATE changes SET server_seq = counter.base + t.n"
-    " FROM counter, unnest(CAST(:ids AS text[])) WITH ORDINALITY AS t(change_id, n)"
-    " WHERE changes.change_id = t.change_id"
-    " RETURNING changes.change_id, changes.server_seq")
+def insert_numbered(conn: Connection, table: sa.Table, region: str, rows: list[dict[str, Any]],
+                    build: Callable[[Any], Any] = lambda stmt: stmt) -> sa.CursorResult[Any]:
+    """INSERT `rows` (as `storage.insert_rows`, `build` adds ON CONFLICT / RETURNING), each
+    row's "server_seq" — 1, 2, 3… in the order they must become visible, or None for a row
+    that takes no number — replaced by the region's next numbers (`allocate`: the counter
+    stays locked until the transaction ends). Numbers of rows the insert skips on a conflict
+    are left unused: pullers only need them in commit order, not without gaps.
 
-
-def stamp(conn: Connection, region: str, change_ids: list[str]) -> dict[str, int]:
-    """Number these changes, stored earlier in this transaction, in this order with the next
-    numbers of the region (`allocate`, so the counter stays locked until the transaction
-    ends); returns change id → number. On PostgreSQL one statement takes the numbers and
-    writes them."""
-    if not change_ids:
-        return {}
-    if st.is_postgres(conn.engine):
-        return {cid: int(seq) for cid, seq in conn.execute(
-            _PG_STAMP, {"region": region, "count": len(change_ids), "ids": change_ids})}
-    first = allocate(conn, region, len(change_ids)) + 1
-    numbers = {cid: first + n for n, cid in enumerate(change_ids)}
-    c = st.changes.c
-    conn.execute(st.changes.update().where(c.change_id == sa.bindparam("cid"))
-                 .values(server_seq=sa.bindparam("seq")),
-                 [{"cid": cid, "seq": seq} for cid, seq in numbers.items()])
-    return numbers
+    On PostgreSQL the counter is taken and the rows written by one statement (the counter's
+    upsert as a CTE), so the region's other writers wait one round trip less."""
+    count = max((r["server_seq"] for r in rows if r["server_seq"] is not None), default=0)
+    if count == 0:
+        return st.insert_rows(conn, table, rows, build)
+    if not st.is_postgres(conn.engine):
+        base = allocate(conn, region, count)
+        numbered = [{**r, "server_seq": None if r["server_seq"] is None
+                     else base + r["server_seq"]} for r in rows]
+        return st.insert_rows(conn, table, numbered, build)
+    c = st.region_counters.c
+    counter = (st.insert(conn, st.region_counters).values(region=region, value=count)
+               .on_conflict_do_update(index_elements=["region"], set_={"value": c.value + count})
+               .returning((c.value - count).label("base")).cte("counter"))
+    source = st.recordset(table, rows)
+    names = list(rows[0])
+    values = [counter.c.base + source.c[n] if n == "server_seq" else source.c[n] for n in names]
+    stmt = st.insert(conn, table).from_select(
+        names, sa.select(*values).select_from(counter.join(source, sa.true())))
+    return conn.execute(build(stmt.add_cte(counter)))

@@ -287,15 +287,22 @@ def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]],
                 build: Callable[[Any], Any] = lambda stmt: stmt) -> sa.CursorResult[Any]:
     """INSERT `rows` (dicts with the same keys) as one statement; `build` adds ON CONFLICT or
     RETURNING to the dialect's insert (see `insert`). On PostgreSQL the rows travel as one JSON
-    parameter expanded by json_to_recordset: one short statement, where an executemany would
-    send and run one statement per row, and a multi-row VALUES list would have the driver
-    parse and escape thousands of parameters value by value."""
+    parameter expanded by json_to_recordset (`recordset`): one short statement, where an
+    executemany would send and run one statement per row, and a multi-row VALUES list would
+    have the driver parse and escape thousands of parameters value by value."""
     if conn.dialect.name != "postgresql":
         return conn.execute(build(insert(conn, table)), rows)
+    source = recordset(table, rows)
     names = list(rows[0])
-    source = sa.func.json_to_recordset(sa.cast(sa.bindparam("rows", json.dumps(rows)), sa.JSON)
-                                       ).table_valued(*(sa.column(n, table.c[n].type)
-                                                        for n in names)
-                                                      ).render_derived("r", with_types=True)
     stmt = insert(conn, table).from_select(names, sa.select(*(source.c[n] for n in names)))
     return conn.execute(build(stmt))
+
+
+def recordset(table: sa.Table, rows: list[dict[str, Any]]) -> Any:
+    """PostgreSQL: `rows` (dicts with the same keys, columns of `table`) as the derived table
+    `r` of json_to_recordset over one JSON parameter, typed as the table's columns."""
+    names = list(rows[0])
+    return sa.func.json_to_recordset(sa.cast(sa.bindparam("rows", json.dumps(rows)), sa.JSON)
+                                     ).table_valued(*(sa.column(n, table.c[n].type)
+                                                      for n in names)
+                                                    ).render_derived("r", with_types=True)
