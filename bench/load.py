@@ -251,7 +251,8 @@ def main() -> int:
                       f"p50 {pct(got.push, .5):.0f} p99 {pct(got.push, .99):.0f} ms, pull p50 "
                       f"{pct(got.pull, .5):.0f} ms, client late {got.late:.1f} s, wall "
                       f"{got.wall:.1f} s, CPU s client {got.client_cpu:.1f} server "
-                      f"{got.server_cpu:.1f} machine {got.machine_cpu:.1f}, load {os.getloadavg()[0]:.1f} "
+                      f"{got.server_cpu:.1f} machine {got.machine_cpu:.1f}, load "
+                      f"{os.getloadavg()[0]:.1f} "
                       f"{sorted(set(got.errors))[:4]}", flush=True)
     backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
     print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, starting "

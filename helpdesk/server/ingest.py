@@ -154,10 +154,10 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
                      "status": "rejected" if item.reason else "accepted",
                      "reason": item.reason, "server_seq": None, "received_at": received})
     offset = 0
-    for row in rows:  # accepted changes are numbered in batch order; rejected ones never
-        if row["status"] == "accepted":
+    for values in rows:  # accepted changes are numbered in batch order; rejected ones never
+        if values["status"] == "accepted":
             offset += 1
-            row["server_seq"] = offset
+            values["server_seq"] = offset
     # Takes the region's counter: from here to the commit the region's other pushes wait.
     inserted = _insert_changes(conn, caller.region, rows) if rows else {}
     # What this statement inserted is known; only the others are read back.
@@ -221,10 +221,11 @@ def _insert_changes(conn: Connection, region: str, rows: list[dict[str, Any]]
                     ) -> dict[str, int | None]:
     """INSERT … ON CONFLICT (change_id) DO NOTHING, the accepted ones numbered in the region's
     order; returns the ids this statement inserted, with their numbers."""
-    return {cid: seq for cid, seq in sequence.insert_numbered(
+    result = sequence.insert_numbered(
         conn, st.changes, region, rows, lambda stmt: stmt.on_conflict_do_nothing(
             index_elements=["change_id"]).returning(st.changes.c.change_id,
-                                                    st.changes.c.server_seq))}
+                                                    st.changes.c.server_seq))
+    return {str(row.change_id): row.server_seq for row in result}
 
 
 def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
