@@ -43,7 +43,7 @@ from helpdesk.domain import idcard  # noqa: E402
 from helpdesk.domain.changes import canonical_json, content_hash  # noqa: E402
 from helpdesk.domain.common import iso, new_id, utcnow  # noqa: E402
 from helpdesk.domain.hlc import Hlc  # noqa: E402
-from helpdesk.server import accounts, storage  # noqa: E402
+from helpdesk.server import accounts, matches, storage  # noqa: E402
 from helpdesk.sync import wire  # noqa: E402
 
 MATCH_KEY = base64.b64encode(b"k" * 32).decode()
@@ -158,6 +158,7 @@ def insert_direct(engine: sa.Engine, station_code: str, items: list[dict[str, An
                                      ).scalar_one() - len(records)
                 for n, record in enumerate(records):
                     record["server_seq"] = first + n + 1
+                    record["item"] = matches.item(record)
                 conn.execute(storage.match_records.insert(), records)
     return time.perf_counter() - started
 

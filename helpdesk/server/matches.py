@@ -85,6 +85,7 @@ def put(conn: Connection, region: str, rows: list[dict[str, Any]]) -> None:
         return
     for n, row in enumerate(rows, 1):
         row["server_seq"] = n
+        row["item"] = item(row)
     names = [k for k in rows[0] if k != "family_id"]
     sequence.insert_numbered(conn, st.match_records, region, rows, lambda stmt: (
         stmt.on_conflict_do_update(index_elements=["family_id"],
@@ -102,17 +103,24 @@ def record_fields(key: str, state: dict[str, Any]) -> dict[str, Any]:
             "name_initials": str(state.get("name_initials", ""))}
 
 
+_ITEM_FIELDS = ("family_id", "station_code", "id_hash", "masked_id", "name", "name_pinyin",
+                "name_initials", "hlc")
+
+
+def item(row: dict[str, Any]) -> str:
+    """A record's JSON as a pull hands it out, less "kind" and "server_seq" (`after` adds
+    them): made once when the record is written, not for each station that pulls it."""
+    return json.dumps({**{k: row[k] for k in _ITEM_FIELDS}, "aid": json.loads(row["aid"])},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """Other stations' records of the caller's region after the cursor, in server order, as
-    (server_seq, JSON of a `wire.MatchRecord`) made by the database."""
+    (server_seq, JSON of a `wire.MatchRecord`)."""
     r = st.match_records.c
-    item = st.json_object(conn, {
-        "kind": "match", "server_seq": r.server_seq, "family_id": r.family_id,
-        "station_code": r.station_code, "id_hash": r.id_hash, "masked_id": r.masked_id,
-        "name": r.name, "name_pinyin": r.name_pinyin, "name_initials": r.name_initials,
-        "aid": st.json_text(conn, r.aid), "hlc": r.hlc})
-    return [(int(seq), text) for seq, text in conn.execute(
-        sa.select(r.server_seq, item)
-        .where(r.region == caller.region, r.server_seq > cursor,
-               r.station_code != caller.station_code)
-        .order_by(r.server_seq).limit(limit))]
+    return [(int(seq), f'{{"kind":"match","server_seq":{int(seq)},{text[1:]}')
+            for seq, text in conn.execute(
+                sa.select(r.server_seq, r.item)
+                .where(r.region == caller.region, r.server_seq > cursor,
+                       r.station_code != caller.station_code)
+                .order_by(r.server_seq).limit(limit))]

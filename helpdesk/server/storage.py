@@ -131,6 +131,9 @@ match_records = sa.Table(  # the latest match record of each family, in region o
     sa.Column("aid", sa.Text, nullable=False),  # JSON: programme id → count
     sa.Column("hlc", sa.String(21), nullable=False),
     sa.Column("server_seq", sa.BigInteger, nullable=False),
+    # The record as a pull hands it out, less "kind" and "server_seq" (`matches.item`):
+    # written once, read by every other station of the region.
+    sa.Column("item", sa.Text, nullable=False, server_default=""),
     sa.Index("match_records_region_seq", "region", "server_seq", unique=True),
     sa.Index("match_records_id_hash", "id_hash"),
 )
