@@ -1,7 +1,8 @@
 """Load benchmark (not a test): many stations push a day's changes and pull, all at once.
 
     python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 1]
-                         [--regions 40] [--workers 1] [--rounds 1] [--db URL] [--root DIR]
+                         [--regions 40] [--workers 1] [--threads N] [--rounds 1]
+                         [--db URL] [--root DIR]
 
 Each station is enrolled first; then each pushes its day's changes in one gzip batch and pulls
 once, the stations starting evenly within `--spread` seconds, against `helpdesk-server serve`
@@ -212,7 +213,8 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     engine = storage.make_engine(url_db)
     storage.migrate(engine)
     accounts.ensure_server_key(engine)
-    server, url = common.start_server(url_db, folder, args.workers, root)
+    extra = ("--threads", str(args.threads)) if args.threads else ()
+    server, url = common.start_server(url_db, folder, args.workers, root, extra)
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
                         args.spread, server.pid)
@@ -230,6 +232,8 @@ def main() -> int:
     ap.add_argument("--regions", type=int, action="append", help="stations spread over N "
                     "regions (repeat to compare; default 1)")
     ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument("--threads", type=int, help="requests at once per worker (default: the "
+                    "server's)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--db", help="PostgreSQL URL to make fresh databases beside (default: "
                     "SQLite files)")

@@ -163,15 +163,15 @@ def insert_direct(engine: sa.Engine, station_code: str, items: list[dict[str, An
     return time.perf_counter() - started
 
 
-def start_server(url_db: str, folder: Path, workers: int = 1, root: Path = ROOT
-                 ) -> tuple[subprocess.Popen[bytes], str]:
-    """`helpdesk-server serve` of the code tree `root` on a free loopback port; returns the
-    process and its URL once /v1/health answers."""
+def start_server(url_db: str, folder: Path, workers: int = 1, root: Path = ROOT,
+                 extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
+    """`helpdesk-server serve` of the code tree `root` on a free loopback port (`extra`: more
+    options of serve); returns the process and its URL once /v1/health answers."""
     port = free_port()
     log = (folder / "server.log").open("wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "helpdesk.server.cli", "--db", url_db, "serve", "--port",
-         str(port), "--log-level", "warning", "--workers", str(workers)], cwd=root,
+         str(port), "--log-level", "warning", "--workers", str(workers), *extra], cwd=root,
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(root)})
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from helpdesk.server import accounts, errors, storage
@@ -16,13 +17,16 @@ from helpdesk.server.settings import Settings
 def create_app(settings: Settings) -> FastAPI:
     """Build the app; the database is migrated and the server key made before it is returned,
     so a broken database fails at start, not at the first request."""
-    engine = storage.make_engine(settings.db_url)
+    engine = storage.make_engine(settings.db_url, connections=settings.threads)
     if settings.migrate:
         storage.migrate(engine)
     accounts.ensure_server_key(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Routes that touch the database run in anyio's worker threads: as many as the
+        # settings say, each with a connection of the pool.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         engine.dispose()
 

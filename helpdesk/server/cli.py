@@ -22,7 +22,13 @@ from sqlalchemy.engine import Engine
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
 from helpdesk.server import accounts, bundles, programmes, report, storage
-from helpdesk.server.settings import ENV_DB, Settings, default_db_url
+from helpdesk.server.settings import (
+    DEFAULT_THREADS,
+    ENV_DB,
+    ENV_THREADS,
+    Settings,
+    default_db_url,
+)
 from helpdesk.sync import wire
 
 
@@ -44,15 +50,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("helpdesk-server: warning: serving plain HTTP on a public address; stations "
               "refuse it (use --tls-cert and --tls-key)", file=sys.stderr)
     tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
+    if args.threads < 1 or args.workers < 1:
+        raise SystemExit("helpdesk-server: --workers and --threads must be at least 1")
     if args.workers > 1:
         # Worker processes build their own app from the environment; migrate once here first.
         _engine(args).dispose()
         os.environ[ENV_DB] = args.db
+        os.environ[ENV_THREADS] = str(args.threads)
         uvicorn.run("helpdesk.server.app:create_app_from_env", factory=True,
                     workers=args.workers, host=args.host, port=args.port,
                     log_level=args.log_level, **tls)
         return 0
-    app = create_app(Settings(db_url=args.db))
+    app = create_app(Settings(db_url=args.db, threads=args.threads))
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **tls)
     return 0
 
@@ -228,6 +237,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-key", help="TLS private key (PEM)")
     p.add_argument("--log-level", default="info")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                   help=f"requests served at once by each worker (default {DEFAULT_THREADS})")
     p.set_defaults(fn=cmd_serve)
     station = sub.add_parser("station", help="stations and their enrollment").add_subparsers(
         dest="station_command", required=True)

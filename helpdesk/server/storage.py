@@ -169,11 +169,13 @@ server_keys = sa.Table(
 )
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, connections: int = 4) -> Engine:
     """An engine for `sqlite:///file` or `postgresql+psycopg://…`.
 
     SQLite gets WAL, full fsync, a busy timeout, and BEGIN IMMEDIATE for write transactions
     (see `write`), so concurrent writers queue for the lock instead of failing half-way.
+    PostgreSQL gets a pool of `connections` (the server's threads, `Settings.threads`) and as
+    many again for bursts outside them; a request waits for a free one rather than failing.
     """
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
@@ -182,10 +184,8 @@ def make_engine(url: str) -> Engine:
         return engine
     # Plain executemany: psycopg pipelines it; SQLAlchemy's multi-row VALUES would make the
     # driver parse a statement with thousands of placeholders for every batch.
-    # As many connections as the threads that run sync routes (anyio's default 40): with
-    # fewer, a burst of pushes waits for a connection and fails after the pool timeout.
-    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_timeout=120,
-                            pool_pre_ping=True, use_insertmanyvalues=False)
+    return sa.create_engine(url, pool_size=connections, max_overflow=connections,
+                            pool_timeout=120, pool_pre_ping=True, use_insertmanyvalues=False)
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
