@@ -28,18 +28,16 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     aid = [c for c in accepted if c.entity == "aid" and c.state.get("voided_at") is None]
     if not aid:
         return 0
-    r = st.match_records.c
     own = {row.family_id: row for row in conn.execute(
-        sa.select(r.family_id, r.id_hash, r.masked_id)
-        .where(st.among(conn, r.family_id, {str(c.state["family_id"]) for c in aid}),
-               r.station_code == caller.station_code, r.id_hash != ""))}
+        st.prepared(conn, (_own_records,), _own_records),
+        {"ids": list({str(c.state["family_id"]) for c in aid}),
+         "station_code": caller.station_code})}
     hashes = {row.id_hash for row in own.values()}
     if not hashes:
         return 0
     others: dict[str, list[Any]] = {}
-    for record in conn.execute(sa.select(r.id_hash, r.station_code, r.family_id, r.aid)
-                               .where(st.among(conn, r.id_hash, hashes),
-                                      r.station_code != caller.station_code)):
+    for record in conn.execute(st.prepared(conn, (_other_records,), _other_records),
+                               {"hashes": list(hashes), "station_code": caller.station_code}):
         others.setdefault(record.id_hash, []).append(record)
     rows: list[dict[str, Any]] = []
     for change in aid:
@@ -65,6 +63,20 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     return len(rows)
 
 
+def _own_records(dialect: str) -> Any:
+    r = st.match_records.c
+    return sa.select(r.family_id, r.id_hash, r.masked_id).where(
+        st.among_param(dialect, r.family_id, "ids"),
+        r.station_code == sa.bindparam("station_code"), r.id_hash != "")
+
+
+def _other_records(dialect: str) -> Any:
+    r = st.match_records.c
+    return sa.select(r.id_hash, r.station_code, r.family_id, r.aid).where(
+        st.among_param(dialect, r.id_hash, "hashes"),
+        r.station_code != sa.bindparam("station_code"))
+
+
 def _model(row: Any) -> wire.Alert:
     return wire.Alert(server_seq=row.server_seq, aid_id=row.aid_id,
                       programme_id=row.programme_id, masked_id=row.masked_id,
@@ -75,15 +87,21 @@ def _model(row: Any) -> wire.Alert:
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """The region's alerts after the cursor, in server order (every station gets them), as
     (server_seq, JSON of a `wire.Alert`) made by the database."""
+    return [(int(seq), text) for seq, text in conn.execute(
+        st.prepared(conn, (_after,), lambda _d: _after(conn)),
+        {"region": caller.region, "cursor": cursor, "limit": limit})]
+
+
+def _after(conn: Connection) -> Any:
     a = st.alerts.c
     item = st.json_object(conn, {
         "kind": "alert", "server_seq": a.server_seq, "aid_id": a.aid_id,
         "programme_id": a.programme_id, "masked_id": a.masked_id,
         "station_code": a.station_code, "family_id": a.family_id,
         "others": st.json_text(conn, a.others), "created_at": a.created_at})
-    return [(int(seq), text) for seq, text in conn.execute(
-        sa.select(a.server_seq, item).where(a.region == caller.region, a.server_seq > cursor)
-        .order_by(a.server_seq).limit(limit))]
+    return (sa.select(a.server_seq, item)
+            .where(a.region == sa.bindparam("region"), a.server_seq > sa.bindparam("cursor"))
+            .order_by(a.server_seq).limit(sa.bindparam("limit", type_=sa.Integer)))
 
 
 def all_(engine: Engine) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -52,16 +53,20 @@ def register(engine: Engine, caller: Caller, request: wire.DeviceRequest) -> wir
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """The region's device keys whose news comes after the cursor, in server order, as
     (server_seq, JSON of a `wire.DeviceKey`)."""
-    d, s = st.devices.c, st.stations.c
-    rows = conn.execute(
-        sa.select(d.key_seq, d.device_id, d.public_key, d.created_at, d.revoked_at,
-                  s.station_id, s.code)
-        .join(st.stations, s.code == d.station_code)
-        .where(s.region == caller.region, d.key_seq > cursor, d.public_key != "",
-               s.station_id.is_not(None))
-        .order_by(d.key_seq).limit(limit))
+    rows = conn.execute(st.prepared(conn, (_keys_after,), _keys_after),
+                        {"region": caller.region, "cursor": cursor, "limit": limit})
     return [(int(r.key_seq), json.dumps(
         {"kind": "key", "server_seq": r.key_seq, "key_id": wire.key_id_of(r.public_key),
          "station_id": r.station_id, "station_code": r.code, "device_id": r.device_id,
          "public_key": r.public_key, "created_at": r.created_at, "revoked_at": r.revoked_at},
         ensure_ascii=False, separators=(",", ":"))) for r in rows]
+
+
+def _keys_after(_dialect: str) -> Any:
+    d, s = st.devices.c, st.stations.c
+    return (sa.select(d.key_seq, d.device_id, d.public_key, d.created_at, d.revoked_at,
+                      s.station_id, s.code)
+            .join(st.stations, s.code == d.station_code)
+            .where(s.region == sa.bindparam("region"), d.key_seq > sa.bindparam("cursor"),
+                   d.public_key != "", s.station_id.is_not(None))
+            .order_by(d.key_seq).limit(sa.bindparam("limit", type_=sa.Integer)))

@@ -13,6 +13,7 @@ import heapq
 import itertools
 import json
 import time
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -47,17 +48,12 @@ def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
     # pass that change (tests/server/test_matches.py shows it on PostgreSQL).
     with st.read(engine) as conn:
         caller = accounts.caller_in(conn, who)
-        c = st.changes.c
-        query = (sa.select(c.server_seq, c.body, c.server_hlc)
-                 .where(c.region == caller.region, c.server_seq > after,
-                        c.status == "accepted",
-                        sa.or_(sa.and_(c.station_code == caller.station_code,
-                                       c.device_id != caller.device_id),
-                               c.station_code == SERVER_STATION))
-                 .order_by(c.server_seq).limit(limit + 1))
         changes = [(int(r.server_seq),
                     f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
-                    f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(query)]
+                    f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(
+            st.prepared(conn, (_changes_after,), _changes_after),
+            {"region": caller.region, "cursor": after, "station_code": caller.station_code,
+             "device_id": caller.device_id, "limit": limit + 1})]
         records = matches.after(conn, caller, after, limit + 1)
         raised = alerts.after(conn, caller, after, limit + 1)
         keys = devices.after(conn, caller, after, limit + 1)
@@ -69,3 +65,16 @@ def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
     return (f'{{"protocol":{wire.PROTOCOL},"items":[{",".join(text for _, text in items)}],'
             f'"next_after":{next_after},"more":{"true" if more else "false"},'
             f'"server_time_ms":{int(time.time() * 1000)}}}')
+
+
+def _changes_after(_dialect: str) -> Any:
+    """The caller's station's changes made on its other devices and the central programmes,
+    after the cursor."""
+    c = st.changes.c
+    return (sa.select(c.server_seq, c.body, c.server_hlc)
+            .where(c.region == sa.bindparam("region"), c.server_seq > sa.bindparam("cursor"),
+                   c.status == "accepted",
+                   sa.or_(sa.and_(c.station_code == sa.bindparam("station_code"),
+                                  c.device_id != sa.bindparam("device_id")),
+                          c.station_code == SERVER_STATION))
+            .order_by(c.server_seq).limit(sa.bindparam("limit", type_=sa.Integer)))

@@ -102,20 +102,51 @@ def _judge(caller: Caller, change: Change) -> str:
     return ""
 
 
+def _device_state(_dialect: str) -> Any:
+    d = st.devices.c
+    return sa.select(d.station_code, d.epoch, d.watermark).where(
+        d.device_id == sa.bindparam("device_id"))
+
+
+def _seq_owners(dialect: str) -> Any:
+    c = st.changes.c
+    return sa.select(c.device_seq, c.change_id).where(
+        c.device_id == sa.bindparam("device_id"), st.among_param(dialect, c.device_seq, "seqs"))
+
+
+def _stored_of(dialect: str) -> Any:
+    c = st.changes.c
+    return sa.select(*(c[k] for k in _Stored._fields)).where(
+        st.among_param(dialect, c.change_id, "ids"))
+
+
+def _answered_after(_dialect: str) -> Any:
+    c = st.changes.c
+    return (sa.select(c.device_seq)
+            .where(c.device_id == sa.bindparam("device_id"), c.device_seq > sa.bindparam("mark"))
+            .order_by(c.device_seq))
+
+
+def _move_watermark(_dialect: str) -> Any:
+    d = st.devices.c
+    mark = sa.bindparam("mark", type_=sa.BigInteger)
+    return (st.devices.update().where(d.device_id == sa.bindparam("device"))
+            .values(watermark=sa.case((d.watermark < mark, mark), else_=d.watermark))
+            .returning(d.watermark))
+
+
 def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -> int:
     """The batch's device must be the caller's station's; an unknown one (a restored or copied
     database of this station, DESIGN.md point 8) is registered to the caller's station.
     Returns the device's watermark as it was."""
-    d = st.devices.c
-    row = conn.execute(sa.select(d.station_code, d.epoch, d.watermark).where(
-        d.device_id == request.device_id)).first()
+    known = st.prepared(conn, (_device_state,), _device_state)
+    row = conn.execute(known, {"device_id": request.device_id}).first()
     if row is None:
         conn.execute(st.insert(conn, st.devices).values(
             device_id=request.device_id, station_code=caller.station_code,
             epoch=request.epoch, created_at=iso(utcnow()))
             .on_conflict_do_nothing(index_elements=["device_id"]))
-        row = conn.execute(sa.select(d.station_code, d.epoch, d.watermark).where(
-            d.device_id == request.device_id)).first()
+        row = conn.execute(known, {"device_id": request.device_id}).first()
         assert row is not None
     if row.station_code != caller.station_code:
         raise ApiError(403, "other_station", "This device belongs to another station",
@@ -132,11 +163,8 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     device_id = incoming[0].change.device_id if incoming else ""
     # A device sequence number already held by another change would break the insert below
     # (ON CONFLICT names change_id alone, never a target that could swallow another clash).
-    seq_owner = dict(conn.execute(sa.select(st.changes.c.device_seq, st.changes.c.change_id)
-                                  .where(st.changes.c.device_id == device_id,
-                                         st.among(conn, st.changes.c.device_seq,
-                                                  [i.change.device_seq for i in incoming]))
-                                  ).all())
+    seq_owner = dict(conn.execute(st.prepared(conn, (_seq_owners,), _seq_owners), {
+        "device_id": device_id, "seqs": [i.change.device_seq for i in incoming]}).all())
     fresh = [i for i in incoming
              if seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
     # A change repeated inside one batch is stored once; of two changes claiming one device
@@ -168,8 +196,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     others = [i for i in ids if i not in stored]
     if others:
         stored.update((r.change_id, r) for r in conn.execute(
-            sa.select(*(st.changes.c[k] for k in _Stored._fields))
-            .where(st.among(conn, st.changes.c.change_id, others))))
+            st.prepared(conn, (_stored_of,), _stored_of), {"ids": others}))
     answers = []
     quarantined = []
     new = set(inserted)
@@ -282,16 +309,11 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
 def _advance_watermark(conn: Connection, device_id: str, mark: int) -> int:
     """Move the device's watermark (`mark` as read earlier in the transaction) over every
     consecutive sequence number now answered; returns the watermark now stored."""
-    for seq in conn.execute(sa.select(st.changes.c.device_seq)
-                            .where(st.changes.c.device_id == device_id,
-                                   st.changes.c.device_seq > mark)
-                            .order_by(st.changes.c.device_seq)).scalars():
+    for seq in conn.execute(st.prepared(conn, (_answered_after,), _answered_after),
+                            {"device_id": device_id, "mark": mark}).scalars():
         if seq != mark + 1:
             break
         mark = seq
     # Only ever forward, even if a concurrent push of the same device got further.
-    d = st.devices.c
-    return int(conn.execute(
-        st.devices.update().where(d.device_id == device_id)
-        .values(watermark=sa.case((d.watermark < mark, mark), else_=d.watermark))
-        .returning(d.watermark)).scalar_one())
+    return int(conn.execute(st.prepared(conn, (_move_watermark,), _move_watermark),
+                            {"device": device_id, "mark": mark}).scalar_one())

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -65,17 +66,26 @@ def records_and_counts(conn: Connection, family_ids: set[str]
                        ) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
     """The stored records of these families by id, and their aid not voided, counted per
     programme (every family id has an entry, maybe empty)."""
-    r = st.match_records.c
+    ids = {"ids": list(family_ids)}
     current = {row.family_id: row for row in conn.execute(
-        sa.select(st.match_records).where(st.among(conn, r.family_id, family_ids)))}
+        st.prepared(conn, (_records_of,), _records_of), ids)}
     counts: dict[str, dict[str, int]] = {f: {} for f in family_ids}
-    a = st.aid.c
     for family_id, programme_id, n in conn.execute(
-            sa.select(a.family_id, a.programme_id, sa.func.count())
-            .where(st.among(conn, a.family_id, family_ids), a.voided.is_(False))
-            .group_by(a.family_id, a.programme_id)):
+            st.prepared(conn, (_counts_of,), _counts_of), ids):
         counts[family_id][programme_id] = int(n)
     return current, counts
+
+
+def _records_of(dialect: str) -> Any:
+    return sa.select(st.match_records).where(
+        st.among_param(dialect, st.match_records.c.family_id, "ids"))
+
+
+def _counts_of(dialect: str) -> Any:
+    a = st.aid.c
+    return (sa.select(a.family_id, a.programme_id, sa.func.count())
+            .where(st.among_param(dialect, a.family_id, "ids"), a.voided.is_(False))
+            .group_by(a.family_id, a.programme_id))
 
 
 def put(conn: Connection, region: str, rows: list[dict[str, Any]]) -> None:
@@ -110,17 +120,22 @@ _ITEM_FIELDS = ("family_id", "station_code", "id_hash", "masked_id", "name", "na
 def item(row: dict[str, Any]) -> str:
     """A record's JSON as a pull hands it out, less "kind" and "server_seq" (`after` adds
     them): made once when the record is written, not for each station that pulls it."""
-    return json.dumps({**{k: row[k] for k in _ITEM_FIELDS}, "aid": json.loads(row["aid"])},
-                      ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps({**{k: row[k] for k in _ITEM_FIELDS},
+                         "aid": orjson.loads(row["aid"])}).decode()
 
 
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """Other stations' records of the caller's region after the cursor, in server order, as
     (server_seq, JSON of a `wire.MatchRecord`)."""
-    r = st.match_records.c
     return [(int(seq), f'{{"kind":"match","server_seq":{int(seq)},{text[1:]}')
-            for seq, text in conn.execute(
-                sa.select(r.server_seq, r.item)
-                .where(r.region == caller.region, r.server_seq > cursor,
-                       r.station_code != caller.station_code)
-                .order_by(r.server_seq).limit(limit))]
+            for seq, text in conn.execute(st.prepared(conn, (_after,), _after), {
+                "region": caller.region, "cursor": cursor,
+                "station_code": caller.station_code, "limit": limit})]
+
+
+def _after(_dialect: str) -> Any:
+    r = st.match_records.c
+    return (sa.select(r.server_seq, r.item)
+            .where(r.region == sa.bindparam("region"), r.server_seq > sa.bindparam("cursor"),
+                   r.station_code != sa.bindparam("station_code"))
+            .order_by(r.server_seq).limit(sa.bindparam("limit", type_=sa.Integer)))

@@ -93,11 +93,15 @@ def kept_of(conn: Connection, family_id: str) -> str:
 
 
 def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
+    return set(conn.execute(st.prepared(conn, (_merges_of,), _merges_of),
+                            {"ids": list(family_ids)}).scalars())
+
+
+def _merges_of(dialect: str) -> Any:
     c = st.changes.c
-    return set(conn.execute(
-        sa.select(c.entity_id).distinct()
-        .where(c.entity == "family", st.among(conn, c.entity_id, family_ids),
-               c.op == "merge", c.status == "accepted")).scalars())
+    return (sa.select(c.entity_id).distinct()
+            .where(c.entity == "family", st.among_param(dialect, c.entity_id, "ids"),
+                   c.op == "merge", c.status == "accepted"))
 
 
 def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> None:

@@ -52,13 +52,23 @@ def insert_numbered(conn: Connection, table: sa.Table, region: str, rows: list[d
         numbered = [{**r, "server_seq": None if r["server_seq"] is None
                      else base + r["server_seq"]} for r in rows]
         return st.insert_rows(conn, table, numbered, build)
-    c = st.region_counters.c
-    counter = (st.insert(conn, st.region_counters).values(region=region, value=count)
-               .on_conflict_do_update(index_elements=["region"], set_={"value": c.value + count})
-               .returning((c.value - count).label("base")).cte("counter"))
-    source = st.recordset(table, rows)
-    names = list(rows[0])
-    values = [counter.c.base + source.c[n] if n == "server_seq" else source.c[n] for n in names]
-    stmt = st.insert(conn, table).from_select(
-        names, sa.select(*values).select_from(counter.join(source, sa.true())))
-    return conn.execute(build(stmt.add_cte(counter)))
+
+    def make(_dialect: str) -> Any:
+        c = st.region_counters.c
+        taken = sa.bindparam("count", type_=sa.BigInteger)
+        counter = (st.insert(conn, st.region_counters)
+                   .values(region=sa.bindparam("region"), value=taken)
+                   .on_conflict_do_update(index_elements=["region"],
+                                          set_={"value": c.value + taken})
+                   .returning((c.value - taken).label("base")).cte("counter"))
+        source = st.recordset(table, names)
+        values = [counter.c.base + source.c[n] if n == "server_seq" else source.c[n]
+                  for n in names]
+        stmt = st.insert(conn, table).from_select(
+            names, sa.select(*values).select_from(counter.join(source, sa.true())))
+        return build(stmt.add_cte(counter))
+
+    names = tuple(rows[0])
+    stmt = st.prepared(conn, ("insert_numbered", table.name, names, build.__code__), make)
+    return conn.execute(stmt, {"region": region, "count": count,
+                               "rows": st.recordset_json(rows)})

@@ -9,11 +9,11 @@ must follow those migrations.
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -252,6 +252,34 @@ def among(conn: Connection, column: sa.ColumnElement[Any], values: Iterable[Any]
     return column.in_(values)
 
 
+def among_param(dialect: str, column: sa.ColumnElement[Any], name: str
+                ) -> sa.ColumnElement[bool]:
+    """`among` for a statement built once (`prepared`): the list is given when it runs, as
+    the parameter `name`."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        array = sa.bindparam(name, type_=postgresql.ARRAY(column.type))
+        return column.in_(sa.select(sa.func.unnest(array)).scalar_subquery())
+    return column.in_(sa.bindparam(name, expanding=True))
+
+
+_prepared: dict[tuple[Any, ...], Any] = {}
+
+
+def prepared(conn: Connection, key: tuple[Any, ...], build: Callable[[str], Any]) -> Any:
+    """The statement `build(dialect name)` makes, built at the first call with this `key` (a
+    module-level builder function, or what else decides the statement) and dialect, and kept:
+    the statements a push runs are the same every time but for their parameters, and building
+    one again costs more Python than running it (SQLAlchemy memoizes the cache key of a
+    statement object, not of an equal new one)."""
+    full = (conn.dialect.name, *key)
+    found = _prepared.get(full)
+    if found is None:
+        found = _prepared[full] = build(conn.dialect.name)
+    return found
+
+
 def insert(engine_or_conn: Engine | Connection, table: sa.Table) -> Any:
     """The dialect's INSERT, which has `on_conflict_do_nothing` on SQLite and PostgreSQL."""
     if engine_or_conn.dialect.name == "postgresql":
@@ -289,23 +317,33 @@ def _sql_string(value: str) -> str:
 def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]],
                 build: Callable[[Any], Any] = lambda stmt: stmt) -> sa.CursorResult[Any]:
     """INSERT `rows` (dicts with the same keys) as one statement; `build` adds ON CONFLICT or
-    RETURNING to the dialect's insert (see `insert`). On PostgreSQL the rows travel as one JSON
-    parameter expanded by json_to_recordset (`recordset`): one short statement, where an
-    executemany would send and run one statement per row, and a multi-row VALUES list would
-    have the driver parse and escape thousands of parameters value by value."""
+    RETURNING to the dialect's insert (see `insert`) and must depend on nothing but the
+    statement and the rows' keys: the statement is built once per table, keys and `build`.
+    On PostgreSQL the rows travel as one JSON parameter expanded by json_to_recordset
+    (`recordset`): one short statement, where an executemany would send and run one
+    statement per row, and a multi-row VALUES list would have the driver parse and escape
+    thousands of parameters value by value."""
+    names = tuple(rows[0])
+    key = ("insert_rows", table.name, names, build.__code__)
     if conn.dialect.name != "postgresql":
-        return conn.execute(build(insert(conn, table)), rows)
-    source = recordset(table, rows)
-    names = list(rows[0])
-    stmt = insert(conn, table).from_select(names, sa.select(*(source.c[n] for n in names)))
-    return conn.execute(build(stmt))
+        return conn.execute(prepared(conn, key, lambda _d: build(insert(conn, table))), rows)
+
+    def make(_dialect: str) -> Any:
+        source = recordset(table, names)
+        return build(insert(conn, table).from_select(names, sa.select(*source.c)))
+
+    return conn.execute(prepared(conn, key, make), {"rows": recordset_json(rows)})
 
 
-def recordset(table: sa.Table, rows: list[dict[str, Any]]) -> Any:
-    """PostgreSQL: `rows` (dicts with the same keys, columns of `table`) as the derived table
-    `r` of json_to_recordset over one JSON parameter, typed as the table's columns."""
-    names = list(rows[0])
-    return sa.func.json_to_recordset(sa.cast(sa.bindparam("rows", json.dumps(rows)), sa.JSON)
+def recordset(table: sa.Table, names: Iterable[str]) -> Any:
+    """PostgreSQL: rows with these keys (columns of `table`) as the derived table `r` of
+    json_to_recordset over the JSON parameter "rows" (`recordset_json`), typed as the
+    table's columns."""
+    return sa.func.json_to_recordset(sa.cast(sa.bindparam("rows", type_=sa.Text), sa.JSON)
                                      ).table_valued(*(sa.column(n, table.c[n].type)
                                                       for n in names)
                                                     ).render_derived("r", with_types=True)
+
+
+def recordset_json(rows: list[dict[str, Any]]) -> str:
+    return orjson.dumps(rows).decode()
