@@ -1,13 +1,17 @@
 """Load benchmark (not a test): many stations push a day's changes and pull, all at once.
 
     python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 1]
-                         [--regions 40] [--workers 1] [--threads N] [--rounds 1]
-                         [--db URL] [--root DIR]
+                         [--regions 40] [--history 1] [--workers 1] [--threads N]
+                         [--rounds 1] [--db URL] [--root DIR]
 
-Each station is enrolled first; then each pushes its day's changes in one gzip batch and pulls
-once, the stations starting evenly within `--spread` seconds, against `helpdesk-server serve`
-(uvicorn) on loopback. Prints errors and push/pull latency percentiles (goal: errors 0, push
-p99 <= 1 s for 1,000 stations within 10 s on PostgreSQL).
+Each station is enrolled first and pushes `--history` earlier days of changes (default 1: a
+server that has run for a day, with the planner's statistics of a day's rows; 0: a new, empty
+server), and its pull cursor starts where yesterday's pull left it. Then, timed, each station
+pushes today's changes in one gzip batch and pulls once, the stations starting evenly within
+`--spread` seconds, against `helpdesk-server serve` (uvicorn) on loopback. Prints errors,
+push/pull latency percentiles (goal: errors 0, push p99 <= 1 s for 1,000 stations within 10 s
+on PostgreSQL) and the CPU seconds of client, server and the whole machine (the rest is
+mostly the database).
 
 Every run gets a fresh database: a new SQLite file, or with a PostgreSQL `--db` URL a new
 database made beside it (the role needs CREATEDB) and dropped afterwards. `--regions` (may be
@@ -37,7 +41,7 @@ import httpx
 import sqlalchemy as sa
 import sync as common  # bench/sync.py: change generators, server start, enrollment
 
-from helpdesk.server import accounts, storage
+from helpdesk.server import storage
 
 
 def regions(count: int) -> list[str]:
@@ -91,12 +95,12 @@ class _Http:
             await self.writer.wait_closed()
 
 
-def requests_of(host: str, token: str, body: bytes) -> tuple[bytes, bytes]:
-    """The push (gzip JSON) and pull requests of one station, as bytes."""
+def requests_of(host: str, token: str, body: bytes, after: int) -> tuple[bytes, bytes]:
+    """The push (gzip JSON) and pull (from cursor `after`) requests of one station, as bytes."""
     auth = f"Host: {host}\r\nAuthorization: Bearer {token}\r\n"
     push = (f"POST /v1/sync/push HTTP/1.1\r\n{auth}Content-Type: application/json\r\n"
             f"Content-Encoding: gzip\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
-    pull = f"GET /v1/sync/pull HTTP/1.1\r\n{auth}\r\n".encode()
+    pull = f"GET /v1/sync/pull?after={after} HTTP/1.1\r\n{auth}\r\n".encode()
     return push, pull
 
 
@@ -149,19 +153,60 @@ def machine_busy() -> float:
     return (sum(ticks[:8]) - idle) / (os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100)
 
 
+def _batch(device: str, per_station: int, day: int) -> bytes:
+    """A station's changes of one day (`day` 0 is today, 1 yesterday…), as a gzip push body."""
+    return gzip.compress(json.dumps({
+        "protocol": 1, "device_id": device, "epoch": 1,
+        "changes": common.changes(device, per_station, first_seq=1 + day * per_station,
+                                  age_ms=day * 86_400_000)}).encode(), 5)
+
+
+async def _seed(address: tuple[str, int], pushes: list[bytes]) -> None:
+    """Push earlier days' batches through the server being measured, a few at a time."""
+    gate = asyncio.Semaphore(4)
+
+    async def one(request: bytes) -> None:
+        async with gate:
+            http = await _Http.open(*address)
+            try:
+                status, answer = await http.send(request)
+            finally:
+                await http.close()
+            if status != 200:
+                raise SystemExit(f"seeding failed: {status} {answer[:200]!r}")
+
+    await asyncio.gather(*[one(r) for r in pushes])
+
+
+def _analyze(engine: sa.Engine) -> None:
+    """Statistics for the planner, as a server that has run for a day has them."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
+
+
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
-             spread_s: float, server_pid: int = 0) -> Figures:
-    """Enroll the stations, then let them all push and pull; the requests are made (JSON,
-    gzip, HTTP) before the clock starts, so the client spends its time on the wire alone."""
+             spread_s: float, history: int, server_pid: int = 0) -> Figures:
+    """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
+    station's pull cursor starts where yesterday's pull left it), then let them all push and
+    pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
+    client spends its time on the wire alone."""
     codes = regions(region_count)
     with httpx.Client(base_url=url, timeout=60) as http:
         enrolled = [common.enroll(http, engine, codes[k % region_count])
                     for k in range(stations)]
     host, port = httpx.URL(url).host, int(httpx.URL(url).port or 80)
-    work = [requests_of(f"{host}:{port}", token, gzip.compress(json.dumps({
-        "protocol": 1, "device_id": device, "epoch": 1,
-        "changes": common.changes(device, per_station)}).encode(), 5))
-        for token, device, _ in enrolled]
+    cursors = {code: 0 for code in codes}
+    if history:
+        asyncio.run(_seed((host, port), [
+            requests_of(f"{host}:{port}", token, _batch(device, per_station, day), 0)[0]
+            for day in range(history, 0, -1) for token, device, _ in enrolled]))
+        _analyze(engine)
+        with engine.connect() as conn:
+            cursors.update(conn.execute(sa.select(storage.region_counters.c.region,
+                                                  storage.region_counters.c.value)).all())
+    work = [requests_of(f"{host}:{port}", token, _batch(device, per_station, 0),
+                        cursors[codes[k % region_count]])
+            for k, (token, device, _) in enumerate(enrolled)]
     out = Figures()
 
     async def run() -> None:
@@ -210,14 +255,14 @@ def fresh_database(db: str | None, folder: Path, n: int) -> Iterator[str]:
 
 def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
             region_count: int) -> Figures:
-    engine = storage.make_engine(url_db)
-    storage.migrate(engine)
-    accounts.ensure_server_key(engine)
+    # The server migrates the database as it starts (its own tree's migrations); the
+    # stations are then added to it directly.
     extra = ("--threads", str(args.threads)) if args.threads else ()
     server, url = common.start_server(url_db, folder, args.workers, root, extra)
+    engine = storage.make_engine(url_db)
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
-                        args.spread, server.pid)
+                        args.spread, args.history, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -228,6 +273,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stations", type=int, default=1000)
     ap.add_argument("--per-station", type=int, default=60, help="a day's changes")
+    ap.add_argument("--history", type=int, default=1, help="days every station pushed (and "
+                    "pulled) before today, 0 for a new empty server (default 1)")
     ap.add_argument("--spread", type=float, default=10.0, help="all start within S seconds")
     ap.add_argument("--regions", type=int, action="append", help="stations spread over N "
                     "regions (repeat to compare; default 1)")
@@ -259,8 +306,9 @@ def main() -> int:
                       f"{os.getloadavg()[0]:.1f} "
                       f"{sorted(set(got.errors))[:4]}", flush=True)
     backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
-    print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, starting "
-          f"within {args.spread:.0f} s, {args.workers} worker(s); medians of {args.rounds} "
+    print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, "
+          f"{args.history} day(s) before, starting within {args.spread:.0f} s, "
+          f"{args.workers} worker(s); medians of {args.rounds} "
           f"round(s); goal: errors 0, push p99 <= 1000 ms")
     print("tree | regions | errors | push p50 ms | push p99 ms | push max ms | pull p50 ms "
           "| pull p99 ms | wall s")

@@ -49,9 +49,11 @@ from helpdesk.sync import wire  # noqa: E402
 MATCH_KEY = base64.b64encode(b"k" * 32).decode()
 
 
-def changes(device_id: str, n: int, first_seq: int = 1) -> list[dict[str, Any]]:
+def changes(device_id: str, n: int, first_seq: int = 1, age_ms: int = 0
+            ) -> list[dict[str, Any]]:
+    """`n` changes of one device from `first_seq` on, made `age_ms` ago."""
     out = []
-    wall = int(time.time() * 1000) - n
+    wall = int(time.time() * 1000) - n - age_ms
     for i in range(n):
         entity_id = new_id()
         hlc = str(Hlc(wall + i, 0))
