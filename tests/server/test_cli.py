@@ -45,6 +45,8 @@ def test_bad_region_and_unknown_station_are_clear_errors(db_url: str) -> None:
         cli.main(["--db", db_url, "station", "add", "--name", "某站点", "--region", "12"])
     with pytest.raises(SystemExit, match="no station"):
         cli.main(["--db", db_url, "station", "revoke", "999999-001"])
+    with pytest.raises(SystemExit, match="at least 1"):
+        cli.main(["--db", db_url, "serve", "--threads", "0"])
 
 
 def test_report_counts_aid_once_and_leaves_voided_out(capsys: pytest.CaptureFixture[str],
