@@ -16,7 +16,7 @@ import time
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from helpdesk.server import accounts, alerts, devices, matches
 from helpdesk.server import storage as st
@@ -48,16 +48,14 @@ def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
     # pass that change (tests/server/test_matches.py shows it on PostgreSQL).
     with st.read(engine) as conn:
         caller = accounts.caller_in(conn, who)
-        changes = [(int(r.server_seq),
-                    f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
-                    f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(
-            st.prepared(conn, (_changes_after,), _changes_after),
-            {"region": caller.region, "cursor": after, "station_code": caller.station_code,
-             "device_id": caller.device_id, "limit": limit + 1})]
+        # The own station's changes of its other devices, and the programmes (the server's
+        # changes): two reads along the (region, station, server order) index.
+        own, central = (_changes(conn, station, caller, after, limit + 1)
+                        for station in (caller.station_code, SERVER_STATION))
         records = matches.after(conn, caller, after, limit + 1)
         raised = alerts.after(conn, caller, after, limit + 1)
         keys = devices.after(conn, caller, after, limit + 1)
-    merged = list(itertools.islice(heapq.merge(changes, records, raised, keys,
+    merged = list(itertools.islice(heapq.merge(own, central, records, raised, keys,
                                                key=lambda item: item[0]), limit + 1))
     more = len(merged) > limit
     items = merged[:limit]
@@ -67,14 +65,23 @@ def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
             f'"server_time_ms":{int(time.time() * 1000)}}}')
 
 
+def _changes(conn: Connection, station: str, caller: Caller, after: int, limit: int
+             ) -> list[tuple[int, str]]:
+    """A station's accepted changes of the caller's region after the cursor, but those of the
+    caller's own device, in server order, as (server_seq, JSON of a `wire.PulledChange`)."""
+    return [(int(r.server_seq),
+             f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
+             f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(
+        st.prepared(conn, (_changes_after,), _changes_after),
+        {"region": caller.region, "station_code": station, "cursor": after,
+         "device_id": caller.device_id, "limit": limit})]
+
+
 def _changes_after(_dialect: str) -> Any:
-    """The caller's station's changes made on its other devices and the central programmes,
-    after the cursor."""
     c = st.changes.c
     return (sa.select(c.server_seq, c.body, c.server_hlc)
-            .where(c.region == sa.bindparam("region"), c.server_seq > sa.bindparam("cursor"),
-                   c.status == "accepted",
-                   sa.or_(sa.and_(c.station_code == sa.bindparam("station_code"),
-                                  c.device_id != sa.bindparam("device_id")),
-                          c.station_code == SERVER_STATION))
+            .where(c.region == sa.bindparam("region"),
+                   c.station_code == sa.bindparam("station_code"),
+                   c.server_seq > sa.bindparam("cursor"), c.status == "accepted",
+                   c.device_id != sa.bindparam("device_id"))
             .order_by(c.server_seq).limit(sa.bindparam("limit", type_=sa.Integer)))

@@ -99,9 +99,13 @@ def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
 
 def _merges_of(dialect: str) -> Any:
     c = st.changes.c
+    # `op = 'merge'` written out, not a parameter: so even a plan made once for all values
+    # (PostgreSQL's generic plan of a prepared statement) sees the partial index
+    # changes_merges, which holds the few merge changes and nothing else.
     return (sa.select(c.entity_id).distinct()
-            .where(c.entity == "family", st.among_param(dialect, c.entity_id, "ids"),
-                   c.op == "merge", c.status == "accepted"))
+            .where(sa.text("changes.op = 'merge'"),
+                   st.among_param(dialect, c.entity_id, "ids"),
+                   c.entity == "family", c.status == "accepted"))
 
 
 def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> None:

@@ -76,6 +76,9 @@ changes = sa.Table(
     sa.Column("received_at", sa.String(32), nullable=False),
     sa.UniqueConstraint("device_id", "device_seq", name="changes_device_seq"),
     sa.Index("changes_region_seq", "region", "server_seq", unique=True),
+    sa.Index("changes_station_seq", "region", "station_code", "server_seq"),  # pulls
+    sa.Index("changes_merges", "entity_id", postgresql_where=sa.text("op = 'merge'"),
+             sqlite_where=sa.text("op = 'merge'")),  # merge._merged_among
     sa.Index("changes_entity", "entity", "entity_id"),
 )
 
