@@ -1,7 +1,7 @@
 """Load benchmark (not a test): many stations push a day's changes and pull, all at once.
 
-    python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 1]
-                         [--regions 40] [--history 1] [--workers 1] [--threads N]
+    python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 40]
+                         [--regions 1] [--history 1] [--workers CORES] [--threads N]
                          [--rounds 1] [--db URL] [--root DIR]
 
 Each station is enrolled first and pushes `--history` earlier days of changes (default 1: a
@@ -277,8 +277,10 @@ def main() -> int:
                     "pulled) before today, 0 for a new empty server (default 1)")
     ap.add_argument("--spread", type=float, default=10.0, help="all start within S seconds")
     ap.add_argument("--regions", type=int, action="append", help="stations spread over N "
-                    "regions (repeat to compare; default 1)")
-    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+                    "regions (repeat to compare; default 40: 25 stations to a county)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="server worker processes (default: one per core, as the README "
+                    "advises on PostgreSQL)")
     ap.add_argument("--threads", type=int, help="requests at once per worker (default: the "
                     "server's)")
     ap.add_argument("--rounds", type=int, default=1)
@@ -292,7 +294,7 @@ def main() -> int:
     results: dict[tuple[Path, int], list[Figures]] = {}
     n = 0
     for _ in range(args.rounds):
-        for region_count in args.regions or [1]:
+        for region_count in args.regions or [40]:
             for root in roots:
                 n += 1
                 with fresh_database(args.db, folder, n) as url_db:
