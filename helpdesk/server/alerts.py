@@ -29,14 +29,14 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     if not aid:
         return 0
     own = {row.family_id: row for row in conn.execute(
-        st.prepared(conn, (_own_records,), _own_records),
+        st.prepared(conn, _own_records),
         {"ids": list({str(c.state["family_id"]) for c in aid}),
          "station_code": caller.station_code})}
     hashes = {row.id_hash for row in own.values()}
     if not hashes:
         return 0
     others: dict[str, list[Any]] = {}
-    for record in conn.execute(st.prepared(conn, (_other_records,), _other_records),
+    for record in conn.execute(st.prepared(conn, _other_records),
                                {"hashes": list(hashes), "station_code": caller.station_code}):
         others.setdefault(record.id_hash, []).append(record)
     rows: list[dict[str, Any]] = []
@@ -88,7 +88,7 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tup
     """The region's alerts after the cursor, in server order (every station gets them), as
     (server_seq, JSON of a `wire.Alert`) made by the database."""
     return [(int(seq), text) for seq, text in conn.execute(
-        st.prepared(conn, (_after,), lambda _d: _after(conn)),
+        st.prepared(conn, lambda _d: _after(conn), (_after,)),
         {"region": caller.region, "cursor": cursor, "limit": limit})]
 
 

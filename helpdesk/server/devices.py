@@ -53,7 +53,7 @@ def register(engine: Engine, caller: Caller, request: wire.DeviceRequest) -> wir
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """The region's device keys whose news comes after the cursor, in server order, as
     (server_seq, JSON of a `wire.DeviceKey`)."""
-    rows = conn.execute(st.prepared(conn, (_keys_after,), _keys_after),
+    rows = conn.execute(st.prepared(conn, _keys_after),
                         {"region": caller.region, "cursor": cursor, "limit": limit})
     return [(int(r.key_seq), json.dumps(
         {"kind": "key", "server_seq": r.key_seq, "key_id": wire.key_id_of(r.public_key),

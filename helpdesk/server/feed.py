@@ -72,7 +72,7 @@ def _changes(conn: Connection, station: str, caller: Caller, after: int, limit: 
     return [(int(r.server_seq),
              f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
              f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(
-        st.prepared(conn, (_changes_after,), _changes_after),
+        st.prepared(conn, _changes_after),
         {"region": caller.region, "station_code": station, "cursor": after,
          "device_id": caller.device_id, "limit": limit})]
 

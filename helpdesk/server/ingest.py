@@ -139,7 +139,7 @@ def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -
     """The batch's device must be the caller's station's; an unknown one (a restored or copied
     database of this station, DESIGN.md point 8) is registered to the caller's station.
     Returns the device's watermark as it was."""
-    known = st.prepared(conn, (_device_state,), _device_state)
+    known = st.prepared(conn, _device_state)
     row = conn.execute(known, {"device_id": request.device_id}).first()
     if row is None:
         conn.execute(st.insert(conn, st.devices).values(
@@ -163,7 +163,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     device_id = incoming[0].change.device_id if incoming else ""
     # A device sequence number already held by another change would break the insert below
     # (ON CONFLICT names change_id alone, never a target that could swallow another clash).
-    seq_owner = dict(conn.execute(st.prepared(conn, (_seq_owners,), _seq_owners), {
+    seq_owner = dict(conn.execute(st.prepared(conn, _seq_owners), {
         "device_id": device_id, "seqs": [i.change.device_seq for i in incoming]}).all())
     fresh = [i for i in incoming
              if seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
@@ -196,7 +196,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     others = [i for i in ids if i not in stored]
     if others:
         stored.update((r.change_id, r) for r in conn.execute(
-            st.prepared(conn, (_stored_of,), _stored_of), {"ids": others}))
+            st.prepared(conn, _stored_of), {"ids": others}))
     answers = []
     quarantined = []
     new = set(inserted)
@@ -309,11 +309,11 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
 def _advance_watermark(conn: Connection, device_id: str, mark: int) -> int:
     """Move the device's watermark (`mark` as read earlier in the transaction) over every
     consecutive sequence number now answered; returns the watermark now stored."""
-    for seq in conn.execute(st.prepared(conn, (_answered_after,), _answered_after),
+    for seq in conn.execute(st.prepared(conn, _answered_after),
                             {"device_id": device_id, "mark": mark}).scalars():
         if seq != mark + 1:
             break
         mark = seq
     # Only ever forward, even if a concurrent push of the same device got further.
-    return int(conn.execute(st.prepared(conn, (_move_watermark,), _move_watermark),
+    return int(conn.execute(st.prepared(conn, _move_watermark),
                             {"device": device_id, "mark": mark}).scalar_one())

@@ -68,10 +68,10 @@ def records_and_counts(conn: Connection, family_ids: set[str]
     programme (every family id has an entry, maybe empty)."""
     ids = {"ids": list(family_ids)}
     current = {row.family_id: row for row in conn.execute(
-        st.prepared(conn, (_records_of,), _records_of), ids)}
+        st.prepared(conn, _records_of), ids)}
     counts: dict[str, dict[str, int]] = {f: {} for f in family_ids}
     for family_id, programme_id, n in conn.execute(
-            st.prepared(conn, (_counts_of,), _counts_of), ids):
+            st.prepared(conn, _counts_of), ids):
         counts[family_id][programme_id] = int(n)
     return current, counts
 
@@ -128,7 +128,7 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tup
     """Other stations' records of the caller's region after the cursor, in server order, as
     (server_seq, JSON of a `wire.MatchRecord`)."""
     return [(int(seq), f'{{"kind":"match","server_seq":{int(seq)},{text[1:]}')
-            for seq, text in conn.execute(st.prepared(conn, (_after,), _after), {
+            for seq, text in conn.execute(st.prepared(conn, _after), {
                 "region": caller.region, "cursor": cursor,
                 "station_code": caller.station_code, "limit": limit})]
 

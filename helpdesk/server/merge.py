@@ -93,7 +93,7 @@ def kept_of(conn: Connection, family_id: str) -> str:
 
 
 def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
-    return set(conn.execute(st.prepared(conn, (_merges_of,), _merges_of),
+    return set(conn.execute(st.prepared(conn, _merges_of),
                             {"ids": list(family_ids)}).scalars())
 
 

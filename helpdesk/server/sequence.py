@@ -69,6 +69,6 @@ def insert_numbered(conn: Connection, table: sa.Table, region: str, rows: list[d
         return build(stmt.add_cte(counter))
 
     names = tuple(rows[0])
-    stmt = st.prepared(conn, ("insert_numbered", table.name, names, build.__code__), make)
+    stmt = st.prepared(conn, make, ("insert_numbered", table.name, names, build.__code__))
     return conn.execute(stmt, {"region": region, "count": count,
                                "rows": st.recordset_json(rows)})

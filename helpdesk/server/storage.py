@@ -240,25 +240,13 @@ def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def among(conn: Connection, column: sa.ColumnElement[Any], values: Iterable[Any]
-          ) -> sa.ColumnElement[bool]:
-    """`column IN values`; on PostgreSQL as `IN (SELECT unnest(array))`, one parameter however
-    many. Not `= ANY(array)`: against a young table whose statistics still say "tiny" the
-    planner answers that with a sequential scan testing every row against every value, which
-    grew to tens of milliseconds per push under load; the semi-join probes the index."""
-    values = list(values)
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        array = sa.bindparam(None, values, type_=postgresql.ARRAY(column.type))
-        return column.in_(sa.select(sa.func.unnest(array)).scalar_subquery())
-    return column.in_(values)
-
-
 def among_param(dialect: str, column: sa.ColumnElement[Any], name: str
                 ) -> sa.ColumnElement[bool]:
-    """`among` for a statement built once (`prepared`): the list is given when it runs, as
-    the parameter `name`."""
+    """`column IN :name`, the list given when the statement runs (see `prepared`). On
+    PostgreSQL as `IN (SELECT unnest(array))`, one parameter however many. Not
+    `= ANY(array)`: against a young table whose statistics still say "tiny" the planner
+    answers that with a sequential scan testing every row against every value, which grew to
+    tens of milliseconds per push under load; the semi-join probes the index."""
     if dialect == "postgresql":
         from sqlalchemy.dialects import postgresql
 
@@ -270,13 +258,14 @@ def among_param(dialect: str, column: sa.ColumnElement[Any], name: str
 _prepared: dict[tuple[Any, ...], Any] = {}
 
 
-def prepared(conn: Connection, key: tuple[Any, ...], build: Callable[[str], Any]) -> Any:
-    """The statement `build(dialect name)` makes, built at the first call with this `key` (a
-    module-level builder function, or what else decides the statement) and dialect, and kept:
-    the statements a push runs are the same every time but for their parameters, and building
-    one again costs more Python than running it (SQLAlchemy memoizes the cache key of a
-    statement object, not of an equal new one)."""
-    full = (conn.dialect.name, *key)
+def prepared(conn: Connection, build: Callable[[str], Any],
+             key: tuple[Any, ...] | None = None) -> Any:
+    """The statement `build(dialect name)` makes, built at the first call for this dialect
+    and `key` (by default `build` itself, a module-level builder) and kept: the statements a
+    push runs are the same every time but for their parameters, and building one again costs
+    more Python than running it (SQLAlchemy memoizes the cache key of a statement object, not
+    of an equal new one)."""
+    full = (conn.dialect.name, *(key or (build,)))
     found = _prepared.get(full)
     if found is None:
         found = _prepared[full] = build(conn.dialect.name)
@@ -329,13 +318,13 @@ def insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]],
     names = tuple(rows[0])
     key = ("insert_rows", table.name, names, build.__code__)
     if conn.dialect.name != "postgresql":
-        return conn.execute(prepared(conn, key, lambda _d: build(insert(conn, table))), rows)
+        return conn.execute(prepared(conn, lambda _d: build(insert(conn, table)), key), rows)
 
     def make(_dialect: str) -> Any:
         source = recordset(table, names)
         return build(insert(conn, table).from_select(names, sa.select(*source.c)))
 
-    return conn.execute(prepared(conn, key, make), {"rows": recordset_json(rows)})
+    return conn.execute(prepared(conn, make, key), {"rows": recordset_json(rows)})
 
 
 def recordset(table: sa.Table, names: Iterable[str]) -> Any:
