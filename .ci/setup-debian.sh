@@ -6,6 +6,10 @@ set -euo pipefail
 packages=(
   # Qt offscreen (ENVIRONMENT.md)
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  # Qt's X11 platform (make demo on a real screen; the bundled Qt's libraries resolve with ldd);
+  # a fresh Debian 12 has none of them, and Qt's "xcb-cursor0 is needed" can hide the others
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   # Chinese text on screen and in receipts; Simplified Chinese glyphs
   fonts-noto-cjk
   # python venv on a bare system
