@@ -59,7 +59,8 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     for n, values in enumerate(rows, 1):
         values["server_seq"] = n
     sequence.insert_numbered(conn, st.alerts, caller.region, rows,
-                             lambda stmt: stmt.on_conflict_do_nothing(index_elements=["aid_id"]))
+                             lambda stmt: stmt.on_conflict_do_nothing(
+                                 index_elements=["station_code", "aid_id"]))
     return len(rows)
 
 

@@ -20,15 +20,12 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
-from helpdesk.domain.aid import Aid
 from helpdesk.domain.changes import Change, canonical_json
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
-from helpdesk.domain.programmes import Programme
-from helpdesk.server import accounts, alerts, matches, merge, sequence
+from helpdesk.server import accounts, alerts, matches, merge, rules, sequence
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.errors import ApiError
@@ -40,7 +37,7 @@ class _Incoming:
     change: Change
     body: str
     hash: str
-    reason: str  # why it is rejected; "" when it is acceptable (judged once the caller is known)
+    reason: str  # why it is rejected; "" when it is acceptable (`rules`)
     server_hlc: str
     clamped: bool
 
@@ -58,9 +55,10 @@ def push(engine: Engine, who: Caller | Bearer, request: wire.PushRequest,
     received = iso(utcnow())
     with st.write(engine) as conn:
         caller = accounts.caller_in(conn, who)
-        for item in incoming:
-            item.reason = _judge(caller, item.change) or item.reason
         mark = _check_device(conn, caller, request)
+        reasons = rules.refusals(conn, caller, [(i.change, i.reason) for i in incoming])
+        for item, reason in zip(incoming, reasons, strict=True):
+            item.reason = reason
         answers = _store(conn, caller, incoming, received)
         watermark = _advance_watermark(conn, request.device_id, mark)
     return wire.PushResponse(answers=tuple(answers), watermark=watermark,
@@ -81,25 +79,9 @@ def _prepare(change: Change, now_ms: int, max_ahead_ms: int) -> _Incoming:
         if hlc.wall_ms > now_ms + max_ahead_ms:
             # One laptop set to 2030 must not drag every clock forward (DESIGN.md point 6).
             server_hlc, clamped = str(Hlc(now_ms, hlc.counter)), True
+    # The state is checked here, before the transaction: the domain models need no caller.
+    reason = reason or rules.state_reason(change)
     return _Incoming(change, body, digest, reason, server_hlc[:21], clamped)
-
-
-def _judge(caller: Caller, change: Change) -> str:
-    """Why a change is refused, or "" (DESIGN.md point 7: never another station's data)."""
-    state = change.state
-    if change.entity == "station" and change.entity_id != caller.station_id:
-        return "other_station"
-    if state.get("station_id") not in (None, caller.station_id):
-        return "other_station"
-    if "id" in state and state["id"] != change.entity_id:
-        return "entity_mismatch"
-    model: Any = {"aid": Aid, "programme": Programme}.get(change.entity)
-    if model is not None and change.op in ("put", "void"):
-        try:
-            model.model_validate(state)
-        except ValidationError:
-            return f"invalid_{change.entity}"
-    return ""
 
 
 def _device_state(_dialect: str) -> Any:
@@ -271,19 +253,19 @@ def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) ->
     for item in accepted:
         c, state = item.change, item.change.state
         if c.entity == "aid":
-            values = {"id": c.entity_id, "station_code": caller.station_code,
+            values = {"station_code": caller.station_code, "id": c.entity_id,
                       "family_id": state["family_id"], "programme_id": state["programme_id"],
                       "local_date": state["local_date"],
                       "amount_fen": int(state["amount_fen"]),
                       "voided": state.get("voided_at") is not None}
             (voids if values["voided"] else puts).append(values)
     if puts:
-        st.insert_rows(conn, st.aid, puts,
-                       lambda stmt: stmt.on_conflict_do_nothing(index_elements=["id"]))
+        st.insert_rows(conn, st.aid, puts, lambda stmt: stmt.on_conflict_do_nothing(
+            index_elements=["station_code", "id"]))
     if voids:
         st.insert_rows(conn, st.aid, list({v["id"]: v for v in voids}.values()),
-                       lambda stmt: stmt.on_conflict_do_update(index_elements=["id"],
-                                                               set_={"voided": True}))
+                       lambda stmt: stmt.on_conflict_do_update(
+                           index_elements=["station_code", "id"], set_={"voided": True}))
 
 
 def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
@@ -291,7 +273,8 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
     changes; under the region's counter (taken by `_insert_changes`), so records and alerts
     are read and numbered in the region's commit order. A programme keeps the state of its
     latest HLC."""
-    progs = [{"id": i.change.entity_id, "code": i.change.state["code"],
+    progs = [{"station_code": caller.station_code, "id": i.change.entity_id,
+              "region": caller.region, "code": i.change.state["code"],
               "name_zh": i.change.state["name_zh"], "hlc": i.server_hlc}
              for i in accepted if i.change.entity == "programme"]
     matches.refresh(conn, caller, [(i.change, i.server_hlc) for i in accepted])
@@ -300,7 +283,7 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
     for values in progs:  # one at a time: a batch may hold several states of one programme
         stmt = st.insert(conn, st.programmes).values(**values)
         conn.execute(stmt.on_conflict_do_update(
-            index_elements=["id"],
+            index_elements=["station_code", "id"],
             set_={"code": stmt.excluded.code, "name_zh": stmt.excluded.name_zh,
                   "hlc": stmt.excluded.hlc},
             where=st.programmes.c.hlc < stmt.excluded.hlc))

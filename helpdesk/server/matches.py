@@ -28,7 +28,7 @@ from helpdesk.sync import wire
 def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, str]]) -> None:
     """Refresh the records of the families these newly accepted changes touch; call inside
     the push transaction, after the aid projection. A family state older (by HLC) than the
-    record's is ignored; records of another station's families are never touched."""
+    record's is ignored; only the caller's own records are read or written (`rules`)."""
     states: dict[str, tuple[str, dict[str, Any]]] = {}
     touched: set[str] = set()
     for change, hlc in accepted:
@@ -40,13 +40,11 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
             touched.add(str(change.state["family_id"]))
     if not touched:
         return
-    current, counts = records_and_counts(conn, touched)
+    current, counts = records_and_counts(conn, caller.station_code, touched)
     key = accounts.region_key(conn, caller.region)
     rows = []
     for family_id in sorted(touched):
         old = current.get(family_id)
-        if old is not None and old.station_code != caller.station_code:
-            continue
         fields = None
         if family_id in states:
             hlc, state = states[family_id]
@@ -62,11 +60,11 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
     put(conn, caller.region, rows)
 
 
-def records_and_counts(conn: Connection, family_ids: set[str]
+def records_and_counts(conn: Connection, station_code: str, family_ids: set[str]
                        ) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
-    """The stored records of these families by id, and their aid not voided, counted per
-    programme (every family id has an entry, maybe empty)."""
-    ids = {"ids": list(family_ids)}
+    """The stored records of these families of the station by id, and their aid not voided,
+    counted per programme (every family id has an entry, maybe empty)."""
+    ids = {"ids": list(family_ids), "station_code": station_code}
     current = {row.family_id: row for row in conn.execute(
         st.prepared(conn, _records_of), ids)}
     counts: dict[str, dict[str, int]] = {f: {} for f in family_ids}
@@ -77,14 +75,16 @@ def records_and_counts(conn: Connection, family_ids: set[str]
 
 
 def _records_of(dialect: str) -> Any:
-    return sa.select(st.match_records).where(
-        st.among_param(dialect, st.match_records.c.family_id, "ids"))
+    r = st.match_records.c
+    return sa.select(st.match_records).where(r.station_code == sa.bindparam("station_code"),
+                                             st.among_param(dialect, r.family_id, "ids"))
 
 
 def _counts_of(dialect: str) -> Any:
     a = st.aid.c
     return (sa.select(a.family_id, a.programme_id, sa.func.count())
-            .where(st.among_param(dialect, a.family_id, "ids"), a.voided.is_(False))
+            .where(a.station_code == sa.bindparam("station_code"),
+                   st.among_param(dialect, a.family_id, "ids"), a.voided.is_(False))
             .group_by(a.family_id, a.programme_id))
 
 
@@ -96,9 +96,9 @@ def put(conn: Connection, region: str, rows: list[dict[str, Any]]) -> None:
     for n, row in enumerate(rows, 1):
         row["server_seq"] = n
         row["item"] = item(row)
-    names = [k for k in rows[0] if k != "family_id"]
+    names = [k for k in rows[0] if k not in ("station_code", "family_id")]
     sequence.insert_numbered(conn, st.match_records, region, rows, lambda stmt: (
-        stmt.on_conflict_do_update(index_elements=["family_id"],
+        stmt.on_conflict_do_update(index_elements=["station_code", "family_id"],
                                    set_={k: stmt.excluded[k] for k in names})))
 
 

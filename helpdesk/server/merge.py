@@ -39,24 +39,28 @@ def project(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> Non
             edited.add(c.entity_id)
         elif c.entity == "aid":
             aid_of[c.entity_id] = str(c.state["family_id"])
+    station = caller.station_code  # a station's families are its own (`rules`)
     if aid_of:
-        merged |= _merged_among(conn, set(aid_of.values()))
+        merged |= _merged_among(conn, station, set(aid_of.values()))
     if not edited and not merged:
         return
     touched = set(edited)
     for family_id in sorted(merged):
-        kept = kept_of(conn, family_id)
+        kept = kept_of(conn, station, family_id)
         if kept == family_id:
             continue
         a = st.aid.c
-        conn.execute(st.aid.update().where(a.family_id == family_id).values(family_id=kept))
+        conn.execute(st.aid.update().where(a.station_code == station, a.family_id == family_id)
+                     .values(family_id=kept))
         touched |= {family_id, kept}
     _rewrite_records(conn, caller, touched)
 
 
-def _writes(conn: Connection, family_id: str) -> list[tuple[Change, list[fieldmerge.Write]]]:
+def _writes(conn: Connection, station: str, family_id: str
+            ) -> list[tuple[Change, list[fieldmerge.Write]]]:
     c = st.changes.c
-    rows = conn.execute(sa.select(c.body).where(c.entity == "family", c.entity_id == family_id,
+    rows = conn.execute(sa.select(c.body).where(c.station_code == station,
+                                                c.entity_id == family_id, c.entity == "family",
                                                 c.status == "accepted")).scalars()
     out = []
     for body in rows:
@@ -65,36 +69,38 @@ def _writes(conn: Connection, family_id: str) -> list[tuple[Change, list[fieldme
     return out
 
 
-def state(conn: Connection, family_id: str) -> dict[str, Any] | None:
-    """The family's state merged field by field from its accepted changes, or None."""
-    found = _writes(conn, family_id)
+def state(conn: Connection, station: str, family_id: str) -> dict[str, Any] | None:
+    """The station's family's state merged field by field from its accepted changes, or
+    None."""
+    found = _writes(conn, station, family_id)
     if not found:
         return None
     first = min(found, key=lambda x: x[0].hlc)[0]
     return fieldmerge.merged_state(first.state, [w for _, ws in found for w in ws])
 
 
-def conflicts(conn: Connection, family_id: str) -> list[fieldmerge.Lost]:
+def conflicts(conn: Connection, station: str, family_id: str) -> list[fieldmerge.Lost]:
     """The family's losing values the stations flag for review (the same on every copy)."""
-    return fieldmerge.lost([w for _, ws in _writes(conn, family_id) for w in ws])
+    return fieldmerge.lost([w for _, ws in _writes(conn, station, family_id) for w in ws])
 
 
-def kept_of(conn: Connection, family_id: str) -> str:
-    """The family this one was merged into, following merges (itself when not merged)."""
+def kept_of(conn: Connection, station: str, family_id: str) -> str:
+    """The station's family this one was merged into, following merges (itself when not
+    merged)."""
     seen = {family_id}
     current = family_id
     while True:
-        into = (state(conn, current) or {}).get("merged_into") \
-            if _merged_among(conn, {current}) else None
+        into = (state(conn, station, current) or {}).get("merged_into") \
+            if _merged_among(conn, station, {current}) else None
         if not into or into in seen:
             return current
         current = str(into)
         seen.add(current)
 
 
-def _merged_among(conn: Connection, family_ids: set[str]) -> set[str]:
+def _merged_among(conn: Connection, station: str, family_ids: set[str]) -> set[str]:
     return set(conn.execute(st.prepared(conn, _merges_of),
-                            {"ids": list(family_ids)}).scalars())
+                            {"ids": list(family_ids), "station_code": station}).scalars())
 
 
 def _merges_of(dialect: str) -> Any:
@@ -105,6 +111,7 @@ def _merges_of(dialect: str) -> Any:
     return (sa.select(c.entity_id).distinct()
             .where(sa.text("changes.op = 'merge'"),
                    st.among_param(dialect, c.entity_id, "ids"),
+                   c.station_code == sa.bindparam("station_code"),
                    c.entity == "family", c.status == "accepted"))
 
 
@@ -112,12 +119,12 @@ def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> Non
     """New records (new region numbers) for the touched families whose record changed."""
     if not touched:
         return
-    current, counts = matches.records_and_counts(conn, touched)
+    current, counts = matches.records_and_counts(conn, caller.station_code, touched)
     key = accounts.region_key(conn, caller.region)
     rows = []
     for family_id in sorted(touched):
         old = current.get(family_id)
-        merged = state(conn, family_id)
+        merged = state(conn, caller.station_code, family_id)
         if old is None or merged is None:
             continue
         if merged.get("merged_into"):

@@ -21,7 +21,7 @@ from helpdesk.domain.programmes import Programme, ProgrammeIn
 from helpdesk.server import sequence
 from helpdesk.server import storage as st
 
-SERVER_STATION = ""  # station_code of changes the server itself authored
+SERVER_STATION = ""  # station_code of changes the server itself authored (`rules.OFFICE`)
 
 
 def server_device(region: str) -> str:
@@ -61,8 +61,9 @@ def add(engine: Engine, region: str, data: dict[str, Any]) -> Programme:
             entity_id=programme.id, op="put", hlc=hlc, server_hlc=hlc,
             body=canonical_json(body), hash=content_hash(body), status="accepted",
             reason="", server_seq=seq, received_at=iso(utcnow())))
-        conn.execute(st.programmes.insert().values(id=programme.id, code=programme.code,
-                                                   name_zh=programme.name_zh, hlc=hlc))
+        conn.execute(st.programmes.insert().values(
+            station_code=SERVER_STATION, id=programme.id, region=region, code=programme.code,
+            name_zh=programme.name_zh, hlc=hlc))
     return programme
 
 

@@ -88,7 +88,7 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
                               "aid_id": p.aid_id, "station_id": p.station_id, "key_id": p.key_id}
     with st.read(engine) as conn:
         key = _key(conn, p.key_id)
-        record = _record(conn, p.aid_id)
+        record = _record(conn, key.code, p.aid_id) if key is not None else None
     if key is None:
         return _out("unknown_key", fields)
     fields["station_code"] = key.code
@@ -145,12 +145,14 @@ def _key(conn: Connection, key_id: str) -> Any:
     return next((r for r in rows if wire.key_id_of(r.public_key) == key_id), None)
 
 
-def _record(conn: Connection, aid_id: str) -> dict[str, Any] | None:
-    """The aid's latest accepted state, its station and when the server first received it."""
+def _record(conn: Connection, station_code: str, aid_id: str) -> dict[str, Any] | None:
+    """The station's aid of this id: its latest accepted state, its station and when the
+    server first received it (ids are per station: another station's row of the same id is
+    not this receipt's)."""
     c = st.changes.c
     rows = conn.execute(sa.select(c.body, c.station_code, c.received_at)
-                        .where(c.entity == "aid", c.entity_id == aid_id,
-                               c.status == "accepted")
+                        .where(c.station_code == station_code, c.entity_id == aid_id,
+                               c.entity == "aid", c.status == "accepted")
                         .order_by(c.server_seq)).all()
     if not rows:
         return None

@@ -24,7 +24,9 @@ def totals(engine: Engine) -> dict[str, Any]:
     query = (sa.select(a.station_code.label("station"), programme, month,
                        sa.func.count().label("aid_count"),
                        sa.func.sum(a.amount_fen).label("total_fen"))
-             .select_from(st.aid.outerjoin(st.programmes, p.id == a.programme_id))
+             # The aid's programme: its station's own, or the office's ("" owns those).
+             .select_from(st.aid.outerjoin(st.programmes, sa.and_(
+                 p.id == a.programme_id, p.station_code.in_([a.station_code, ""]))))
              .where(a.voided.is_(False))
              .group_by(a.station_code, programme, month)
              .order_by(month, a.station_code, programme))

@@ -79,7 +79,8 @@ changes = sa.Table(
     sa.Index("changes_station_seq", "region", "station_code", "server_seq"),  # pulls
     sa.Index("changes_merges", "entity_id", postgresql_where=sa.text("op = 'merge'"),
              sqlite_where=sa.text("op = 'merge'")),  # merge._merged_among
-    sa.Index("changes_entity", "entity", "entity_id"),
+    # A row is its station's (rules.py): ownership checks, a family's edits, a receipt's aid.
+    sa.Index("changes_owned", "station_code", "entity_id"),
 )
 
 quarantine = sa.Table(
@@ -104,28 +105,32 @@ region_counters = sa.Table(
 
 aid = sa.Table(  # projection of the aid changes, for reports and match records
     "aid", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),  # ids are per station
     sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("station_code", sa.String(32), nullable=False),
-    sa.Column("family_id", sa.String(64), nullable=False, index=True),
+    sa.Column("family_id", sa.String(64), nullable=False),
     sa.Column("programme_id", sa.String(64), nullable=False),
     sa.Column("local_date", sa.String(10), nullable=False),
     sa.Column("amount_fen", sa.BigInteger, nullable=False),
     sa.Column("voided", sa.Boolean, nullable=False),
+    sa.Index("aid_family", "station_code", "family_id"),
 )
 
 programmes = sa.Table(  # projection of the programme changes, for reports
     "programmes", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),  # "" for the office's
     sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
     sa.Column("code", sa.String(32), nullable=False),
     sa.Column("name_zh", sa.String(120), nullable=False),
     sa.Column("hlc", sa.String(21), nullable=False),
+    sa.Index("programmes_id", "id"),
 )
 
 match_records = sa.Table(  # the latest match record of each family, in region order
     "match_records", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),  # ids are per station
     sa.Column("family_id", sa.String(64), primary_key=True),
     sa.Column("region", sa.String(6), nullable=False),
-    sa.Column("station_code", sa.String(32), nullable=False),
     sa.Column("id_hash", sa.String(64), nullable=False),
     sa.Column("masked_id", sa.String(40), nullable=False),
     sa.Column("name", sa.String(120), nullable=False),
@@ -143,12 +148,12 @@ match_records = sa.Table(  # the latest match record of each family, in region o
 
 alerts = sa.Table(  # the same family given the same programme at two stations
     "alerts", metadata,
-    sa.Column("aid_id", sa.String(64), primary_key=True),  # the aid that raised it
+    sa.Column("station_code", sa.String(32), primary_key=True),  # of the aid that raised it
+    sa.Column("aid_id", sa.String(64), primary_key=True),
     sa.Column("region", sa.String(6), nullable=False),
     sa.Column("programme_id", sa.String(64), nullable=False),
     sa.Column("id_hash", sa.String(64), nullable=False),
     sa.Column("masked_id", sa.String(40), nullable=False),
-    sa.Column("station_code", sa.String(32), nullable=False),
     sa.Column("family_id", sa.String(64), nullable=False),
     sa.Column("others", sa.Text, nullable=False),  # JSON: [{station_code, family_id}]
     sa.Column("created_at", sa.String(32), nullable=False),

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Engine, make_url
 
+from helpdesk.domain import idcard
 from helpdesk.domain.changes import Change
 from helpdesk.domain.common import new_id
 from helpdesk.domain.hlc import Hlc
@@ -73,6 +74,7 @@ class Device:
     seq: int = 0
     hlc_ms: int = 1_795_000_000_000
     extra: dict[str, Any] = field(default_factory=dict)
+    setup: list[Change] = field(default_factory=list)
 
     @property
     def auth(self) -> dict[str, str]:
@@ -84,7 +86,12 @@ class Device:
         self.seq += 1
         self.hlc_ms += 1
         entity_id = entity_id or new_id()
-        state = dict(state if state is not None else {"id": entity_id, "action": "test"})
+        if state is None:
+            state = {"id": entity_id, "at": "2026-11-20T02:00:00.000000Z", "volunteer_id": "v1",
+                     "action": "test", "entity": "", "entity_id": "", "screen": "",
+                     "detail": {}, "device_id": self.device_id,
+                     "hlc": hlc or str(Hlc(self.hlc_ms + 1, 0))}
+        state = dict(state)
         return Change(change_id=new_id(), device_id=self.device_id, epoch=self.epoch,
                       device_seq=self.seq, entity=entity,  # type: ignore[arg-type]
                       entity_id=entity_id, op=op,  # type: ignore[arg-type]
@@ -95,6 +102,14 @@ class Device:
             voided: bool = False, aid_id: str | None = None,
             family_id: str = "fam-1") -> Change:
         aid_id = aid_id or new_id()
+        if voided and aid_id in self.extra.get("aid", {}):
+            # A void carries the aid as it was given, with the void's fields set.
+            state = {**self.extra["aid"][aid_id], "voided_at": "2026-11-21T00:00:00.000000Z",
+                     "void_reason": "wrong", "voided_by": "v1",
+                     "hlc": str(Hlc(self.hlc_ms + 1, 0))}
+            return self.change("aid", state, op="void", entity_id=aid_id)
+        if not voided:
+            self.register(family_id, programme_id)
         state = {"id": aid_id, "family_id": family_id, "programme_id": programme_id,
                  "given_at": f"{day}T02:00:00.000000Z", "local_date": day, "kind": "cash",
                  "amount_fen": amount_fen, "goods": [], "service_note": "",
@@ -105,18 +120,63 @@ class Device:
                  "voided_at": "2026-11-21T00:00:00.000000Z" if voided else None,
                  "void_reason": "wrong" if voided else "", "voided_by": "v1" if voided else None,
                  "hlc": str(Hlc(self.hlc_ms, 0))}
+        self.extra.setdefault("aid", {})[aid_id] = state
         return self.change("aid", state, op="void" if voided else "put", entity_id=aid_id)
 
     def family(self, id_number: str = "", name: str = "张三", family_id: str | None = None,
-               hlc: str | None = None) -> Change:
+               hlc: str | None = None, **fields: Any) -> Change:
+        """A family's whole state, valid for the domain model (the server checks it)."""
+        state = self.family_state(id_number, name, family_id, hlc, **fields)
+        self.extra.setdefault("known", set()).add(("family", state["id"]))
+        return self.change("family", state, entity_id=state["id"], hlc=hlc)
+
+    def family_state(self, id_number: str = "", name: str = "张三",
+                     family_id: str | None = None, hlc: str | None = None,
+                     **fields: Any) -> dict[str, Any]:
         family_id = family_id or new_id()
-        state = {"id": family_id, "head_name": name, "id_kind": "resident_id",
-                 "id_number": id_number, "name_pinyin": "zhang san", "name_initials": "zs",
-                 "region": self.region, "hukou": "rural", "employment": "unemployed",
-                 "merged_into": None, "hlc": hlc or str(Hlc(self.hlc_ms + 1, 0))}
-        return self.change("family", state, entity_id=family_id, hlc=hlc)
+        return {"id": family_id, "head_name": name,
+                 "id_kind": "resident_id" if id_number else "none", "id_number": id_number,
+                 "birth_date": idcard.birth_date(id_number).isoformat() if id_number else None,
+                 "phone": "", "address": "", "region": self.region, "hukou": "rural",
+                 "employment": "unemployed", "reasons": ["illness"], "income_fen": 0,
+                 "insurance": [], "status": "active", "consent_date": None, "notes": "",
+                 "name_pinyin": "zhang san", "name_initials": "zs", "merged_into": None,
+                 "created_at": "2026-11-20T02:00:00.000000Z",
+                 "updated_at": "2026-11-20T02:00:00.000000Z", "last_change_id": "c0",
+                 "hlc": hlc or str(Hlc(self.hlc_ms + 1, 0)), **fields}
+
+    def audit(self, detail: dict[str, Any]) -> Change:
+        change = self.change()
+        state = {**change.state, "detail": detail}
+        return change.model_copy(update={"state": state})
+
+    def programme(self, code: str = "SWN-27", programme_id: str | None = None) -> Change:
+        """A station's own (local) programme."""
+        programme_id = programme_id or code
+        state = {"id": programme_id, "code": code, "name_zh": "送温暖", "name_en": "",
+                 "kind": "cash", "starts_on": "2026-01-01", "ends_on": "2027-12-31",
+                 "limit_per_family": 1, "budget_fen": None, "local": True, "active": True,
+                 "hlc": str(Hlc(self.hlc_ms + 1, 0))}
+        self.extra.setdefault("known", set()).add(("programme", programme_id))
+        return self.change("programme", state, entity_id=programme_id)
+
+    def register(self, family_id: str = "fam-1", programme_id: str = "prog-1") -> None:
+        """Make the family and programme an aid names, as the station would have before it
+        gave the aid (the server refuses aid of a family or programme it does not know): the
+        next push sends them first (`setup`)."""
+        known = self.extra.setdefault("known", set())
+        if ("family", family_id) not in known and not family_id.startswith("other:"):
+            known.add(("family", family_id))
+            self.setup.append(self.family(family_id=family_id))
+        if ("programme", programme_id) not in known and not programme_id.startswith("office:"):
+            known.add(("programme", programme_id))
+            code = programme_id if len(programme_id) <= 32 else "LOCAL-1"
+            self.setup.append(self.programme(code, programme_id=programme_id))
 
     def push_body(self, changes: list[Change], **overrides: Any) -> dict[str, Any]:
+        """The push request of these changes, after the set-up changes not yet sent."""
+        changes = [*self.setup, *changes]
+        self.setup.clear()
         body: dict[str, Any] = {"protocol": 1, "device_id": self.device_id, "epoch": self.epoch,
                                 "changes": [c.model_dump(mode="json") for c in changes]}
         body.update(overrides)
@@ -153,9 +213,14 @@ def second_device(client: Client, engine: Engine,
 
 
 def push(client: Client, device: Device, changes: list[Change]) -> dict[str, Any]:
+    """Push and return the answer, less the answers to the set-up changes sent first."""
+    setup = {c.change_id for c in device.setup}
     response = client.post("/v1/sync/push", json=device.push_body(changes), headers=device.auth)
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
+    assert all(a["status"] == "accepted" for a in result["answers"]
+               if a["change_id"] in setup), result
+    result["answers"] = [a for a in result["answers"] if a["change_id"] not in setup]
     return result
 
 

@@ -21,6 +21,8 @@ N = 12
 def test_any_batching_converges(client: support.Client, engine: Engine,
                                 batches: list[list[int]], forged: set[int]) -> None:
     device = support.enroll(client, engine)
+    device.register()  # the aid's family and programme: device sequence 1 and 2
+    support.push(client, device, [])
     changes = [device.aid(100 + i) if i % 2 else device.change() for i in range(N)]
     forgeries = {i: changes[i].model_copy(update={"author": "someone else"}) for i in forged}
     sent: set[int] = set()
@@ -32,13 +34,13 @@ def test_any_batching_converges(client: support.Client, engine: Engine,
         run = 0
         while run in sent:
             run += 1
-        assert result["watermark"] == run
+        assert result["watermark"] == run + 2
     for i, fake in forgeries.items():
         if i in sent:
             answer = support.push(client, device, [fake])["answers"][0]
             assert answer["status"] == "quarantined"
     rows = support.count(engine, "changes", f"WHERE device_id = '{device.device_id}'")
-    assert rows == len(sent)
+    assert rows == len(sent) + 2
     aid_sent = sum(1 for i in sent if i % 2)
     assert support.count(engine, "aid", f"WHERE station_code = '{device.station_code}'") == \
         aid_sent

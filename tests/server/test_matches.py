@@ -67,7 +67,9 @@ def test_a_station_cannot_overwrite_another_stations_record(client: support.Clie
     support.push(client, b, [forged])
     watcher, _ = _match_key(client, engine)
     mine = [r for r in _records(client, watcher) if r.family_id == family.entity_id]
-    assert [r.name for r in mine] == ["赵六"]
+    # The forged id names a family of b's own, beside a's: a's record is untouched.
+    assert {(r.station_code, r.name) for r in mine} == {(a.station_code, "赵六"),
+                                                        (b.station_code, "假名字")}
 
 
 def test_an_older_family_state_does_not_replace_a_newer(client: support.Client,

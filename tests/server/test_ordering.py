@@ -51,9 +51,10 @@ def test_concurrent_pushes_and_pulls_never_skip(client: support.Client, engine: 
                 family = device.family()
                 batch = [family, device.aid(100, family_id=family.entity_id)]
                 batch += [device.change() for _ in range(BATCH - 2)]
+                sent = [*device.setup, *batch]  # the programme, before its first aid
                 result = support.push(http, device, batch)
                 assert {a["status"] for a in result["answers"]} == {"accepted"}
-                pushed.extend(c.change_id for c in batch)
+                pushed.extend(c.change_id for c in sent)
                 families.append(family.entity_id)
         except BaseException as err:
             errors.append(err)
@@ -92,7 +93,7 @@ def test_concurrent_pushes_and_pulls_never_skip(client: support.Client, engine: 
     for t in threads[PUSHERS:]:
         t.join(timeout=300)
     assert not errors, errors
-    assert len(pushed) == PUSHERS * BATCHES * BATCH
+    assert len(pushed) == PUSHERS * (BATCHES * BATCH + 1)  # + each station's programme
     for k in range(PULLERS):
         assert seen[k] == sorted(set(seen[k])), "server order, each item once"
     for k in range(PULLERS - 1):

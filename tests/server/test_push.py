@@ -23,8 +23,9 @@ def test_repeated_reordered_overlapping_batches_store_each_change_once(
     device = support.enroll(client, engine)
     changes = [device.aid(100 * (i + 1)) if i % 3 == 0 else device.change()
                for i in range(60)]
+    support.push(client, device, [])  # the family and programme of the aid: 2 changes
     first = support.push(client, device, changes[:30])
-    assert _statuses(first) == ["accepted"] * 30 and first["watermark"] == 30
+    assert _statuses(first) == ["accepted"] * 30 and first["watermark"] == 32
     again = support.push(client, device, changes[:30])
     assert _statuses(again) == ["already_had"] * 30
     assert [a["server_seq"] for a in again["answers"]] == \
@@ -36,15 +37,15 @@ def test_repeated_reordered_overlapping_batches_store_each_change_once(
     assert [a["status"] for a in mixed["answers"][-3:]] == ["already_had"] * 3
     assert all(by_id[c.change_id] == "already_had" for c in changes[20:30])
     assert all(by_id[c.change_id] == "accepted" for c in changes[30:45])
-    assert mixed["watermark"] == 45
+    assert mixed["watermark"] == 47
     rest = support.push(client, device, list(reversed(changes[40:])))
-    assert rest["watermark"] == 60
+    assert rest["watermark"] == 62
     where = f"WHERE device_id = '{device.device_id}'"
-    assert support.count(engine, "changes", where) == 60
+    assert support.count(engine, "changes", where) == 62
     with engine.connect() as conn:
         seqs = conn.execute(sa.select(st.changes.c.server_seq)
                             .where(st.changes.c.device_id == device.device_id)).scalars().all()
-    assert len(set(seqs)) == 60 and None not in seqs
+    assert len(set(seqs)) == 62 and None not in seqs
     assert support.count(engine, "aid", f"WHERE station_code = '{device.station_code}'") == 20
 
 
@@ -82,9 +83,10 @@ def test_rejections_are_recorded_and_the_watermark_moves(client: support.Client,
                                                          engine: Engine) -> None:
     device = support.enroll(client, engine)
     good = device.change()
-    other_station = device.change("station", {"id": "someone-else", "name": "x"},
-                                  entity_id="someone-else")
-    mismatch = device.change("family", {"id": "not-this-one"})
+    other_station = device.change("station", {
+        "id": "someone-else", "name": "别的站点", "region": "420111", "code": "P-ABCDE",
+        "hlc": "001795000000001-00000"}, entity_id="someone-else")
+    mismatch = device.change("family", {**device.family_state(), "id": "not-this-one"})
     bad_aid = device.change("aid", {"id": "x"}, entity_id="x")
     bad_hlc = device.change(hlc="yesterday")
     last = device.change()

@@ -93,8 +93,9 @@ def test_answers_are_marked_and_rejections_stay_visible(
     enroll(s, client, engine)
     # A change that claims another station: the server rejects it, the client keeps it.
     with s.write() as db:
-        s.change(entity="station", entity_id="another-station", op="put",
-                 state={"id": "another-station"}, hlc=s.tick())
+        state = s.station.model_dump(mode="json") | {"id": "another-station"}
+        s.change(entity="station", entity_id="another-station", op="put", state=state,
+                 hlc=s.tick())
     report_ = sync.push(s.db, client)
     assert report_.rejected == 1
     row = s.db.execute("SELECT sync_status, sync_detail FROM changes WHERE entity_id = ?",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from helpdesk import paths as pathsmod
@@ -120,8 +121,9 @@ def test_three_laptops_converge_in_every_sync_order(
             c.state["head_name"] for c in edits if c.change_id in losers}
         assert {i.kept_value for i in items} == {winner.state["head_name"]}
     with st.read(engine) as conn:
-        merged = server_merge.state(conn, family_id)
-        lost = server_merge.conflicts(conn, family_id)
+        owner = _owner(conn, family_id)
+        merged = server_merge.state(conn, owner, family_id)
+        lost = server_merge.conflicts(conn, owner, family_id)
         name = conn.execute(st.match_records.select().where(
             st.match_records.c.family_id == family_id)).one().name
     assert merged is not None and merged["head_name"] == name == winner.state["head_name"]
@@ -196,6 +198,13 @@ def test_merged_duplicates_count_as_one_family_on_every_laptop(
     with st.read(engine) as conn:
         records = {r.family_id: r for r in conn.execute(st.match_records.select().where(
             st.match_records.c.family_id.in_([kept, dup.id])))}
-        assert server_merge.kept_of(conn, dup.id) == kept
+        assert server_merge.kept_of(conn, _owner(conn, dup.id), dup.id) == kept
     assert list(json.loads(records[kept].aid).values()) == [2]
     assert (records[dup.id].aid, records[dup.id].id_hash) == ("{}", "")
+
+
+def _owner(conn: object, family_id: str) -> str:
+    """The station a family belongs to on the server (its rows are keyed by station)."""
+    c = st.changes.c
+    return str(conn.execute(  # type: ignore[attr-defined]
+        sa.select(c.station_code).where(c.entity_id == family_id).limit(1)).scalar_one())
