@@ -249,7 +249,7 @@ def m004_waiting_changes(db: Database) -> None:
 # value, and a value the winner never saw is flagged in conflicts for a person to review.
 SCHEMA_SYNC = """
 CREATE TABLE IF NOT EXISTS match_records (
-    family_id TEXT PRIMARY KEY,
+    family_id TEXT NOT NULL,
     station_code TEXT NOT NULL,
     id_hash TEXT NOT NULL,
     masked_id TEXT NOT NULL,
@@ -258,13 +258,14 @@ CREATE TABLE IF NOT EXISTS match_records (
     name_initials TEXT NOT NULL,
     aid TEXT NOT NULL,
     hlc TEXT NOT NULL,
-    server_seq INTEGER NOT NULL
+    server_seq INTEGER NOT NULL,
+    PRIMARY KEY (station_code, family_id)
 );
 CREATE INDEX IF NOT EXISTS match_records_id_hash ON match_records(id_hash) WHERE id_hash != '';
 CREATE INDEX IF NOT EXISTS match_records_name ON match_records(name);
 CREATE INDEX IF NOT EXISTS match_records_initials ON match_records(name_initials);
 CREATE TABLE IF NOT EXISTS alerts (
-    aid_id TEXT PRIMARY KEY,
+    aid_id TEXT NOT NULL,
     programme_id TEXT NOT NULL,
     masked_id TEXT NOT NULL,
     station_code TEXT NOT NULL,
@@ -272,7 +273,8 @@ CREATE TABLE IF NOT EXISTS alerts (
     others TEXT NOT NULL,
     created_at TEXT NOT NULL,
     server_seq INTEGER NOT NULL,
-    reviewed_at TEXT
+    reviewed_at TEXT,
+    PRIMARY KEY (station_code, aid_id)
 );
 CREATE TABLE IF NOT EXISTS field_versions (
     entity TEXT NOT NULL,
@@ -324,3 +326,18 @@ def install_sync(db: Database) -> None:
 @migrations()
 def m005_sync(db: Database) -> None:
     install_sync(db)
+
+
+@migrations()
+def m006_station_namespaces(db: Database) -> None:
+    # Ids are per station (the server keys rows by station and id, so a station that copies
+    # another's family or aid id makes a row of its own): other stations' match records and
+    # the alerts are keyed by (station, id) here too, or one would replace the other.
+    for table in ("match_records", "alerts"):
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_m005")
+    for name in ("match_records_id_hash", "match_records_name", "match_records_initials"):
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    install_sync(db)
+    for table in ("match_records", "alerts"):
+        db.execute(f"INSERT INTO {table} SELECT * FROM {table}_m005")
+        db.execute(f"DROP TABLE {table}_m005")

@@ -23,7 +23,7 @@ META_MATCH_KEY = "sync.match_key"
 _PUT = (
     "INSERT INTO match_records(family_id, station_code, id_hash, masked_id, name, "
     "name_pinyin, name_initials, aid, hlc, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(family_id) DO UPDATE SET station_code = excluded.station_code, "
+    "ON CONFLICT(station_code, family_id) DO UPDATE SET "
     "id_hash = excluded.id_hash, masked_id = excluded.masked_id, name = excluded.name, "
     "name_pinyin = excluded.name_pinyin, name_initials = excluded.name_initials, "
     "aid = excluded.aid, hlc = excluded.hlc, server_seq = excluded.server_seq "
@@ -44,10 +44,11 @@ def put_many(db: Database, records: Iterable[wire.MatchRecord]) -> None:
 
 
 def put_alert(db: Database, alert: wire.Alert) -> None:
-    """Keep a duplicate-aid alert for review; idempotent (the aid's id is the key)."""
+    """Keep a duplicate-aid alert for review; idempotent (its station and aid id are the
+    key)."""
     db.execute("INSERT INTO alerts(aid_id, programme_id, masked_id, station_code, family_id, "
                "others, created_at, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-               "ON CONFLICT(aid_id) DO NOTHING",
+               "ON CONFLICT(station_code, aid_id) DO NOTHING",
                [alert.aid_id, alert.programme_id, alert.masked_id, alert.station_code,
                 alert.family_id, json.dumps(list(alert.others)), alert.created_at,
                 alert.server_seq])
