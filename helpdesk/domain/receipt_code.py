@@ -19,7 +19,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -202,6 +202,48 @@ def signature_ok(signed: Signed, public_key: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """What the revocation of its key means for one receipt: `stands` when it was signed
+    before the revocation; the verdict text says which it was, in both languages."""
+
+    stands: bool
+    zh: str
+    en: str
+
+
+def revoked_key_rule(local_date: date, revoked_at: str) -> Revoked:
+    """The one rule for receipts of a revoked key, applied alike by a station (offline, with
+    the keys pulled in sync) and by the central server: signed before the revocation stays
+    valid, signed after is refused.
+
+    What both sides have: the receipt (its local date, no time and no time zone) and the key's
+    `revoked_at` (UTC). Nothing else: revocation is by station, so a station checking such a
+    receipt is always another station, and stations never hold other stations' aid. So the
+    receipt counts as signed before the revocation only when its whole local day was over
+    before the revocation in any time zone (UTC-12 to UTC+14): when the day after its date,
+    12:00 UTC, is not later than `revoked_at`. The day of the revocation is refused, and so is
+    the day before it when the revocation came before 12:00 UTC (20:00 in Beijing).
+
+    Limit: whoever holds the stolen device and a PIN can date a receipt in the past, and the
+    date is all an offline check can go by. The server says besides whether it ever received
+    the aid (a backdated forgery never reached it: the revoked station's tokens stopped
+    working with its keys).
+    """
+    revoked = datetime.fromisoformat(revoked_at).astimezone(UTC)
+    over = datetime.combine(local_date + timedelta(days=1), time(12), tzinfo=UTC)
+    when = f"{revoked:%Y-%m-%d %H:%M} UTC"
+    if over <= revoked:
+        return Revoked(True, f"签名密钥已于 {when} 吊销，凭证日期 {local_date} "
+                             "在吊销之前，仍然有效",
+                       f"its key was revoked at {when}, but the receipt is dated {local_date}, "
+                       "before the revocation: it stands")
+    return Revoked(False, f"签名密钥已于 {when} 吊销（设备丢失或被盗），凭证日期 {local_date} "
+                          "不在吊销之前，不予承认",
+                   f"signed by a key revoked at {when} (device lost or stolen), and dated "
+                   f"{local_date}, not before the revocation: refused")
 
 
 def grouped(text: str, size: int = 6) -> str:
