@@ -77,6 +77,8 @@ def cmd_enroll(args: argparse.Namespace, sign_in: SignIn, say: Say) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, sign_in: SignIn, say: Say) -> int:
+    # The sign-in is audited and synced like any other (who unlocked the station's data and
+    # when): it is written before the push and goes out with it, so nothing is left waiting.
     s = sign_in(args)
     try:
         found, pending = client.enrollment(s.db), bundles.pending_enrollment(s.db)

@@ -23,6 +23,8 @@ sign = receipt_code.sign
 parse = receipt_code.parse
 signature_ok = receipt_code.signature_ok
 grouped = receipt_code.grouped
+Revoked = receipt_code.Revoked
+revoked_key_rule = receipt_code.revoked_key_rule
 
 _GREY = bytes([255, 0]) + bytes([255] * 254)  # segno's matrix: 0 light, 1 dark
 

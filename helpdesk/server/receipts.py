@@ -2,9 +2,10 @@
 
 The code is read and its signature checked by `helpdesk.domain.receipt_code`, the module the
 station uses; the key comes from the server's device keys, the truth from the aid changes the
-server stored. A revoked key no longer vouches for anything the server first heard of after
-the revocation (a stolen laptop can sign backdated receipts, but cannot make the server have
-received them earlier). Read-only; scoped to the caller's region like everything else.
+server stored. A receipt of a revoked key gets the verdict a station gives it offline
+(`receipt_code.revoked_key_rule`: signed before the revocation stands, after is refused), and
+the answer says whether the server ever received the aid. Read-only; scoped to the caller's
+region like everything else: of another region's receipt it says only that.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ class VerifyOut(BaseModel):
     """The verdict. `valid` only for a genuine receipt of aid that stands (not voided);
     `reason` says what is wrong ("" when valid); `altered` names the fields on the receipt that
     differ from the server's record. The receipt's fields are echoed when the code could be
-    read; `recorded` says whether the server has the aid."""
+    read and its key is of the caller's region (of another region's receipt, nothing but
+    `other_region`); `recorded` says whether the server has the aid."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     valid: bool
@@ -69,8 +71,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                       "凭证上的站点与签名密钥所属站点不一致"),
     "bad_signature": ("the signature does not match the contents: altered or mistyped",
                       "签名与内容不符：凭证被改动或抄错"),
-    "revoked_key": ("signed by a revoked key, and the server had no record of it before the "
-                    "revocation", "签名密钥已吊销，且吊销前服务器没有这笔发放的记录"),
+    "revoked_key": ("signed by a key revoked before the receipt's date",
+                    "签名密钥在凭证日期之前已被吊销"),
     "mismatch": ("signed, but different from the server's record", "签名正确，但与服务器记录不符"),
 }
 
@@ -91,9 +93,9 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
         record = _record(conn, key.code, p.aid_id) if key is not None else None
     if key is None:
         return _out("unknown_key", fields)
-    fields["station_code"] = key.code
     if key.region != caller.region:
-        return _out("other_region", fields)
+        return _out("other_region", {})  # nothing of another region's station or receipt
+    fields["station_code"] = key.code
     if key.station_id != p.station_id:
         return _out("wrong_station", fields)
     altered = _altered(p, record["state"]) if record else ()
@@ -102,16 +104,27 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
     recorded = record is not None
     if not receipt_code.signature_ok(signed, base64.b64decode(key.public_key)):
         return _out("bad_signature", fields, recorded=recorded, altered=altered)
-    if key.revoked_at is not None and (record is None or record["received_at"] >= key.revoked_at):
-        return _out("revoked_key", fields, recorded=recorded, altered=altered)
+    revoked = (receipt_code.revoked_key_rule(p.local_date, key.revoked_at)
+               if key.revoked_at is not None else None)  # the stations' rule too
+    if revoked is not None and not revoked.stands:
+        return _out("revoked_key", fields, revoked, recorded=recorded, altered=altered)
     if altered:
-        return _out("mismatch", fields, recorded=recorded, altered=altered)
+        return _out("mismatch", fields, revoked, recorded=recorded, altered=altered)
     voided = record is not None and record["state"].get("voided_at") is not None
-    return _out("voided" if voided else "", fields, recorded=recorded, voided=voided)
+    return _out("voided" if voided else "", fields, revoked, recorded=recorded, voided=voided)
 
 
-def _out(reason: Reason, fields: dict[str, Any], **extra: Any) -> VerifyOut:
+def _out(reason: Reason, fields: dict[str, Any], revoked: receipt_code.Revoked | None = None,
+         **extra: Any) -> VerifyOut:
     en, zh = _TEXT.get(reason, (reason, reason))
+    if revoked is not None:  # say which side of the revocation the receipt is on
+        if reason == "revoked_key":
+            en, zh = revoked.en, revoked.zh
+        else:
+            en, zh = f"{en}; {revoked.en}", f"{zh}；{revoked.zh}"
+        if not extra.get("recorded"):
+            en += "; the server never received this aid"
+            zh += "；服务器从未收到这笔发放的记录"
     altered = extra.get("altered", ())
     if altered:
         en += "; altered: " + ", ".join(altered)

@@ -300,8 +300,10 @@ def verify(session: Session, text: str) -> Verdict:
     """Check a receipt code offline against the keys this station database knows.
 
     Says "valid", "valid but voided" (as far as this device knows) or exactly what is wrong:
-    a malformed code, an unknown or revoked key, another station, or contents that do not
-    match their signature (naming the altered field when this device has the aid). Read-only.
+    a malformed code, an unknown key, another station, contents that do not match their
+    signature (naming the altered field when this device has the aid), or a key revoked before
+    the receipt was signed (`receipt_code.revoked_key_rule`, the server's rule too; a receipt
+    signed before the revocation stays valid and says so). Read-only.
     """
     try:
         signed = qr.parse(text)
@@ -329,14 +331,15 @@ def verify(session: Session, text: str) -> Verdict:
             zh += "；" + "；".join(d[0] for d in diffs)
             en += "; " + "; ".join(d[1] for d in diffs)
         return Verdict(False, "bad_signature", zh, en, p)
-    if key.revoked_at is not None:
-        return Verdict(False, "revoked_key",
-                       f"无效：签名密钥 {p.key_id} 已于 {key.revoked_at[:10]} 吊销"
-                       "（设备丢失或被盗）",
-                       f"invalid: key {p.key_id} was revoked on {key.revoked_at[:10]} "
-                       "(device lost or stolen)", p)
-    what_zh = f"凭证 {p.receipt_no}，{p.local_date}，{_fen(p.amount_fen)}"
-    what_en = f"receipt {p.receipt_no} of {p.local_date}, {_fen(p.amount_fen)}"
+    note_zh = note_en = ""
+    if key.revoked_at is not None:  # the rule the server applies too
+        revoked = qr.revoked_key_rule(p.local_date, key.revoked_at)
+        if not revoked.stands:
+            return Verdict(False, "revoked_key", f"无效：{revoked.zh}", f"invalid: {revoked.en}",
+                           p)
+        note_zh, note_en = f"；{revoked.zh}", f"; {revoked.en}"
+    what_zh = f"凭证 {p.receipt_no}，{p.local_date}，{_fen(p.amount_fen)}{note_zh}"
+    what_en = f"receipt {p.receipt_no} of {p.local_date}, {_fen(p.amount_fen)}{note_en}"
     if diffs:
         return Verdict(False, "mismatch", "无效：签名正确但与本机记录不符：" + "；".join(
             d[0] for d in diffs), "invalid: signed, but differs from this device's record: "

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import hmac
 import json
+import re
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -337,14 +338,29 @@ def read_file(data: bytes, model: type[M]) -> M:
     try:
         found = model.model_validate_json(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise BundleError("bad_bundle", f"文件不是有效的同步文件（{where}）",
-                          f"Not a valid Helpdesk file ({where}: {first['msg']})") from None
+        zh, en = _what_is_wrong(err.errors()[0])
+        raise BundleError("bad_bundle", f"文件不是有效的同步文件（{zh}）",
+                          f"Not a valid Helpdesk file ({en})") from None
     if file_bytes(found) != data:
         raise BundleError("bundle_altered", "文件已被改动，拒绝导入",
                           "The file was altered after it was written: refused")
     return found
+
+
+def _what_is_wrong(first: Any) -> tuple[str, str]:
+    """The first validation error of a file, said in both languages; an error about the
+    whole file (no location: not JSON, or not an object) says that instead of a field."""
+    if first["loc"]:
+        where = ".".join(str(p) for p in first["loc"])
+        return where, f"{where}: {first['msg']}"
+    if first["type"] == "json_invalid":
+        found = re.search(r"line (\d+) column (\d+)", str(first["msg"]))
+        at_zh = f"，第 {found[1]} 行第 {found[2]} 列" if found else ""
+        at_en = f", at line {found[1]} column {found[2]}" if found else ""
+        return (f"整个文件：不是 JSON 文本，可能已损坏或不完整{at_zh}",
+                f"the whole file: it is not JSON text, damaged or cut short{at_en}")
+    return ("整个文件：内容应是一个 JSON 对象", f"the whole file: {first['msg']}; "
+            "a Helpdesk file is one JSON object")
 
 
 def signed_bytes(header: BundleHeader, sealed: Sealed) -> bytes:

@@ -56,6 +56,11 @@ def test_verify_receipt_exit_status_and_messages(station_dir: Path, tmp_path: Pa
     assert forged.returncode == 1 and "the amount was altered" in forged.stdout
     bad = run("verify-receipt", "HD9.X", "--data-dir", str(station_dir), lang="zh")
     assert bad.returncode == 1 and bad.stdout.startswith("无效：格式不对")
+    for digits in ("０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩"):
+        wide = run("verify-receipt", payload.translate(str.maketrans("0123456789", digits)),
+                   "--data-dir", str(station_dir))
+        assert wide.returncode == 1 and "Traceback" not in wide.stderr, wide.stderr
+        assert wide.stdout.startswith("invalid: bad format, The receipt code has a character")
     missing = run("receipt", "pdf", "NOPE-2026-00001", "-o", str(tmp_path / "x.pdf"),
                   "--data-dir", str(station_dir))
     assert missing.returncode == 1 and "No receipt numbered NOPE-2026-00001" in missing.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -137,9 +138,31 @@ def test_unknown_key_and_revoked_key_and_bad_format_fail(station: Session) -> No
                    [key.key_id])
         store.revoke_key(db, key.key_id, "2026-11-20T00:00:00.000000Z")
     revoked = receipts.verify(station, payload)
-    assert revoked.code == "revoked_key" and "revoked on 2026-11-20" in revoked.en
+    assert revoked.code == "revoked_key" and "revoked at 2026-11-20 00:00 UTC" in revoked.en
     bad = receipts.verify(station, "HD1.NOT-A-RECEIPT")
     assert bad.code == "bad_format" and bad.en.startswith("invalid: bad format")
+
+
+def test_a_receipt_signed_before_its_key_was_revoked_stands_and_says_so(
+        station: Session) -> None:
+    aid = give_cash(station)
+    payload = receipts.payload_of(station, aid)
+    key = receipts.signing_key(station)
+    with station.write() as db:
+        later = date.fromisoformat(aid.local_date) + timedelta(days=2)
+        store.revoke_key(db, key.key_id, f"{later}T00:00:00.000000Z")
+    verdict = receipts.verify(station, payload)
+    assert verdict.ok and verdict.code == "valid"
+    assert "before the revocation: it stands" in verdict.en and "仍然有效" in verdict.zh
+
+
+@pytest.mark.parametrize("digits", ["０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩"])
+def test_full_width_and_arabic_indic_digits_are_a_bad_format(station: Session,
+                                                             digits: str) -> None:
+    payload = receipts.payload_of(station, give_cash(station))
+    verdict = receipts.verify(station, payload.translate(str.maketrans("0123456789", digits)))
+    assert not verdict.ok and verdict.code == "bad_format"
+    assert "半角" in verdict.zh and "not allowed" in verdict.en
 
 
 def test_a_new_device_gets_its_own_key_and_old_receipts_still_verify(station: Session) -> None:

@@ -8,6 +8,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 import pytest
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Engine, make_url
 
-from helpdesk.domain import idcard
+from helpdesk.domain import idcard, receipt_code
 from helpdesk.domain.changes import Change
 from helpdesk.domain.common import new_id
 from helpdesk.domain.hlc import Hlc
@@ -227,3 +228,46 @@ def push(client: Client, device: Device, changes: list[Change]) -> dict[str, Any
 def count(engine: Engine, table: str, where: str = "") -> int:
     with engine.connect() as conn:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table} {where}").scalar_one())
+
+
+@dataclass
+class Signer:
+    """An enrolled device whose private key the test holds, so it can print receipts."""
+
+    device: Device
+    private: bytes
+    key_id: str
+
+    def code(self, aid: Any, **changed: Any) -> str:
+        """The receipt code of a pushed aid change, optionally with other (signed) contents."""
+        state = aid.state
+        fields = {"receipt_no": state["receipt_no"],
+                  "local_date": date.fromisoformat(state["local_date"]), "kind": state["kind"],
+                  "amount_fen": state["amount_fen"], "lines": 0, "aid_id": aid.entity_id,
+                  "station_id": self.device.station_id, "key_id": self.key_id, **changed}
+        return receipt_code.sign(receipt_code.Payload(**fields), self.private)
+
+
+def signer(client: Client, engine: Engine, region: str = "420111",
+           name: str = "凭证站点") -> Signer:
+    private, public = receipt_code.new_key()
+    _code, enrollment = accounts.add_station(engine, name, region)
+    station_id, device_id = new_id(), new_id()
+    response = client.post("/v1/enroll", json={
+        "protocol": 1, "code": enrollment, "station_id": station_id, "device_id": device_id,
+        "epoch": 1, "device_public_key": base64.b64encode(public).decode()})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    device = Device(token=body["token"], station_id=station_id,
+                            station_code=body["station_code"], region=body["region"],
+                            device_id=device_id)
+    return Signer(device, private, receipt_code.key_id_of(public))
+
+
+def verify(client: Client, device: Device, payload: str) -> dict[str, Any]:
+    """POST /v1/receipts/verify as this device; the answer's JSON (asserting a 200)."""
+    response = client.post("/v1/receipts/verify", headers=device.auth,
+                           json={"protocol": 1, "payload": payload})
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result

@@ -3,11 +3,10 @@ aid it stored — genuine, voided, altered, forged with the right key, revoked, 
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from helpdesk.domain import receipt_code
@@ -15,47 +14,9 @@ from helpdesk.domain.common import new_id
 from helpdesk.server import accounts
 from tests.server import support
 
-
-@dataclass
-class Signer:
-    """An enrolled device whose private key the test holds, so it can print receipts."""
-
-    device: support.Device
-    private: bytes
-    key_id: str
-
-    def code(self, aid: Any, **changed: Any) -> str:
-        """The receipt code of a pushed aid change, optionally with other (signed) contents."""
-        state = aid.state
-        fields = {"receipt_no": state["receipt_no"],
-                  "local_date": date.fromisoformat(state["local_date"]), "kind": state["kind"],
-                  "amount_fen": state["amount_fen"], "lines": 0, "aid_id": aid.entity_id,
-                  "station_id": self.device.station_id, "key_id": self.key_id, **changed}
-        return receipt_code.sign(receipt_code.Payload(**fields), self.private)
-
-
-def _signer(client: support.Client, engine: Engine, region: str = "420111",
-            name: str = "凭证站点") -> Signer:
-    private, public = receipt_code.new_key()
-    _code, enrollment = accounts.add_station(engine, name, region)
-    station_id, device_id = new_id(), new_id()
-    response = client.post("/v1/enroll", json={
-        "protocol": 1, "code": enrollment, "station_id": station_id, "device_id": device_id,
-        "epoch": 1, "device_public_key": base64.b64encode(public).decode()})
-    assert response.status_code == 200, response.text
-    body = response.json()
-    device = support.Device(token=body["token"], station_id=station_id,
-                            station_code=body["station_code"], region=body["region"],
-                            device_id=device_id)
-    return Signer(device, private, receipt_code.key_id_of(public))
-
-
-def _verify(client: support.Client, device: support.Device, payload: str) -> dict[str, Any]:
-    response = client.post("/v1/receipts/verify", headers=device.auth,
-                           json={"protocol": 1, "payload": payload})
-    assert response.status_code == 200, response.text
-    result: dict[str, Any] = response.json()
-    return result
+Signer = support.Signer
+_signer = support.signer
+_verify = support.verify
 
 
 def test_a_genuine_receipt_is_valid_and_echoes_its_fields(client: support.Client,
@@ -99,18 +60,61 @@ def test_a_voided_aid_is_not_valid(client: support.Client, engine: Engine) -> No
     assert result["voided"] and not result["valid"] and result["reason"] == "voided"
 
 
-def test_a_revoked_key_vouches_only_for_what_came_before(client: support.Client,
-                                                         engine: Engine) -> None:
+def test_a_revoked_key_vouches_only_for_what_was_signed_before(client: support.Client,
+                                                               engine: Engine) -> None:
     station = _signer(client, engine, name="丢了电脑的站点")
     checker = support.enroll(client, engine, name="邻居查验站点")
-    before = station.device.aid(10_000)
+    before = station.device.aid(10_000, day="2026-11-20")
     support.push(client, station.device, [before])
-    unknown = station.device.aid(20_000)  # signed, never reached the server
-    assert _verify(client, checker, station.code(unknown))["valid"]
+    today = datetime.now(UTC).date().isoformat()
+    after = station.device.aid(20_000, day=today)  # signed, never reached the server
+    assert _verify(client, checker, station.code(after))["valid"]
     assert accounts.revoke_station(engine, station.device.station_code)
-    assert _verify(client, checker, station.code(before))["valid"]
-    after = _verify(client, checker, station.code(unknown))
-    assert not after["valid"] and after["reason"] == "revoked_key" and not after["recorded"]
+    stands = _verify(client, checker, station.code(before))
+    assert stands["valid"] and stands["recorded"] and stands["reason"] == ""
+    assert "before the revocation: it stands" in stands["message"]
+    assert "吊销之前，仍然有效" in stands["message_zh"]
+    refused = _verify(client, checker, station.code(after))
+    assert not refused["valid"] and refused["reason"] == "revoked_key"
+    assert not refused["recorded"] and f"dated {today}, not before" in refused["message"]
+    assert "the server never received this aid" in refused["message"]
+    assert "不在吊销之前，不予承认" in refused["message_zh"]
+    backdated = _verify(client, checker, station.code(station.device.aid(5_000, day="2026-01-02")))
+    assert backdated["valid"] and not backdated["recorded"]  # the date is all a station has
+    assert "never received" in backdated["message"] and "从未收到" in backdated["message_zh"]
+
+
+def test_another_regions_receipt_says_only_that(client: support.Client,
+                                                engine: Engine) -> None:
+    station = _signer(client, engine)
+    far = _signer(client, engine, region="110101", name="外地凭证站点")
+    aid = far.device.aid(10_000)
+    support.push(client, far.device, [aid])
+    result = _verify(client, station.device, far.code(aid))
+    assert result["reason"] == "other_region" and not result["valid"]
+    echoed = {k: v for k, v in result.items()
+              if k not in ("valid", "voided", "reason", "message", "message_zh")}
+    assert all(not v for v in echoed.values()), echoed
+    assert far.device.station_code not in str(result) and aid.entity_id not in str(result)
+
+
+@pytest.mark.parametrize("mangle", [
+    lambda c: c.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    lambda c: c.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
+    lambda c: c + "=",
+    lambda c: c[:-1] + "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".index(c[-1]) + 1],
+    lambda c: "\u3000" + c.lower(),
+])
+def test_non_canonical_codes_are_a_bad_format_never_a_500(client: support.Client,
+                                                          engine: Engine,
+                                                          mangle: Any) -> None:
+    station = _signer(client, engine)
+    aid = station.device.aid(10_000)
+    support.push(client, station.device, [aid])
+    result = _verify(client, station.device, mangle(station.code(aid)))
+    assert result["reason"] == "bad_format" and not result["valid"]
+    assert result["message"].startswith("bad format: ") and result["message_zh"]
 
 
 def test_unknown_keys_other_regions_and_bad_codes(client: support.Client,

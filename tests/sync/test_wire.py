@@ -66,3 +66,24 @@ def test_key_id_is_the_one_receipts_carry() -> None:
 def test_error_envelope_round_trips() -> None:
     envelope = wire.ErrorEnvelope(error=wire.ErrorBody(code="x", message="m"))
     assert wire.ErrorEnvelope.model_validate_json(envelope.model_dump_json()) == envelope
+
+
+@pytest.mark.parametrize("data, en, zh", [
+    (b"\x00\xffnot a bundle",
+     "(the whole file: it is not JSON text, damaged or cut short, at line 1",
+     "整个文件：不是 JSON 文本"),
+    (b'{"format": "helpdesk-bundle"', "at line 1 column 28", "第 1 行第 28 列"),
+    (b"", "(the whole file: it is not JSON text", "整个文件"),
+    (b"[1, 2]", "(the whole file: Input should be an object; a Helpdesk file is one JSON object)",
+     "整个文件：内容应是一个 JSON 对象"),
+    (b'"x"', "a Helpdesk file is one JSON object", "JSON 对象"),
+    (b'{"header": 1}', "(header: Input should be", "（header）"),
+])
+def test_a_file_that_is_not_one_says_where(data: bytes, en: str, zh: str) -> None:
+    for model in (wire.BundleFile, wire.EnrollmentFile):
+        with pytest.raises(wire.BundleError) as refused:
+            wire.read_file(data, model)  # type: ignore[type-var]
+        err = refused.value
+        assert err.code == "bad_bundle" and "( :" not in err.en and "（）" not in err.zh
+        if model is wire.BundleFile or not data.startswith(b"{"):
+            assert en in err.en and zh in err.zh, (err.en, err.zh)
