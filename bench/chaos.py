@@ -339,6 +339,8 @@ def run(*, kills: int, faulty_syncs: int, db: str = "sqlite", seed: int = 1,
         minutes: float = 120, families: int = 200, folder: Path | None = None) -> Figures:
     """One chaos run; raises ChaosFailure when a check fails."""
     start = time.monotonic()
+    # The station's device secret lives in a file of the run's folder, never a keyring.
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     with tempfile.TemporaryDirectory(prefix="helpdesk-chaos-") as tmp, database(db) as url:
         chaos = Run(Path(folder or tmp), url, seed)
         rounds = (["writer"] * (kills - 2 * (kills // 3)) + ["sync"] * (kills // 3)
