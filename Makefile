@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 I18N := resources/i18n
 
-.PHONY: setup demo test lint bench clean translations i18n-update screenshots package
+.PHONY: setup demo test lint bench chaos clean translations i18n-update screenshots package
 
 setup: $(VENV)/.installed translations
 
@@ -49,6 +49,13 @@ bench: setup
 	$(BIN)/python bench/receipt.py
 	$(BIN)/python bench/startup.py --families 200000
 	$(BIN)/python bench/sync.py --changes 100000
+
+# Not part of `make test` (about an hour): random SIGKILLs and a faulty network, on SQLite then
+# PostgreSQL; a small run of the same code is tests/e2e/test_chaos.py.
+CHAOS ?= --kills 1000 --faulty-syncs 200
+chaos: setup
+	$(BIN)/python bench/chaos.py $(CHAOS) --db sqlite
+	eval "$$(bash .ci/postgres.sh)" && $(BIN)/python bench/chaos.py $(CHAOS) --db pg
 
 # The Linux bundle: dist/helpdesk/ and dist/helpdesk-<version>-linux-x86_64.tar.gz.
 package: setup
