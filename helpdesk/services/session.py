@@ -30,7 +30,7 @@ from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.store import audit, clock, devices, keys, migrations, outbox, volunteers
 from helpdesk.store import db as dbm
-from helpdesk.store.secrets import Binding, DeviceSecrets, device_secrets
+from helpdesk.store.keys.device_secrets import Binding, DeviceSecrets, device_secrets
 
 
 @dataclass
