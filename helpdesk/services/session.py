@@ -93,12 +93,6 @@ def checked(model: type[M], data: Mapping[str, Any] | M) -> M:
         raise InvalidInput.from_invalid(err) from None
 
 
-def known(err: Exception) -> KnownError:
-    """A key-file or store error, as told to the user."""
-    code = getattr(err, "code", type(err).__name__)
-    return KnownError(str(code), getattr(err, "zh", str(err)), getattr(err, "en", str(err)))
-
-
 def station_exists(paths: pathsmod.Paths) -> bool:
     return paths.database.exists() and paths.key_file.exists()
 
@@ -152,10 +146,7 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
 
 def holders(paths: pathsmod.Paths) -> list[keys.Holder]:
     """The volunteers who can sign in, readable before signing in (the sign-in screen)."""
-    try:
-        return keys.KeyFile.load(paths.key_file).holders()
-    except keys.KeysError as err:
-        raise known(err) from None
+    return keys.KeyFile.load(paths.key_file).holders()
 
 
 def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
@@ -165,19 +156,13 @@ def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
     Raises KnownError for a wrong PIN (with attempts left), a lock-out (with the time left),
     a missing device secret (use the recovery code), a damaged file.
     """
-    try:
-        keyfile = keys.KeyFile.load(paths.key_file)
-    except keys.KeysError as err:
-        raise known(err) from None
+    keyfile = keys.KeyFile.load(paths.key_file)
     holder = next((h for h in keyfile.holders() if who in (h.id, h.name)), None)
     if holder is None:
         raise KnownError("unknown_volunteer", f"没有名为“{who}”的志愿者",
                          f"There is no volunteer called '{who}'")
     secrets = device_secrets(paths.config_dir)
-    try:
-        unlocked = keyfile.unlock(holder.id, pin, secrets)
-    except keys.KeysError as err:
-        raise known(err) from None
+    unlocked = keyfile.unlock(holder.id, pin, secrets)
     candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
     return _open(paths, keyfile, secrets, candidates, holder.id, kdf or keys.KdfParams.default())
 
@@ -189,11 +174,8 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     On a machine without this station's device secret a new one is made, and the database
     becomes a new device; volunteers then need new PINs (`volunteers.reset_pin`).
     """
-    try:
-        keyfile = keys.KeyFile.load(paths.key_file)
-        unlocked = keyfile.unlock_with_recovery(code)
-    except keys.KeysError as err:
-        raise known(err) from None
+    keyfile = keys.KeyFile.load(paths.key_file)
+    unlocked = keyfile.unlock_with_recovery(code)
     secrets = device_secrets(paths.config_dir)
     if secrets.load(keyfile.install_id) is None:
         secrets.save(keyfile.install_id, Binding.new())
@@ -203,10 +185,7 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
 
 def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
           candidates: list[bytes], volunteer_id: str | None, kdf: keys.KdfParams) -> Session:
-    try:
-        opened, key = dbm.open_database(paths.database, candidates)
-    except dbm.StoreError as err:
-        raise known(err) from None
+    opened, key = dbm.open_database(paths.database, candidates)
     db = opened.db
     if len(candidates) > 1:  # a re-key was under way when the app stopped: finish it
         if key == candidates[1]:
@@ -218,9 +197,9 @@ def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
         if binding is None:
             raise keys.NoDeviceSecret(secrets.where())
         device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
-    except keys.KeysError as err:
+    except keys.KeysError:
         dbm.close(db, paths.database)
-        raise known(err) from None
+        raise
     station = volunteers.station(db)
     if volunteer_id is None:
         volunteer = next(v for v in volunteers.active(db) if v.is_head)

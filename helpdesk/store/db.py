@@ -18,17 +18,14 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
+from helpdesk.errors import KnownError
 from helpdesk.store import migrations
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreError(Exception):
-    """The database cannot be used; carries messages in both languages."""
-
-    def __init__(self, code: str, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.code, self.zh, self.en = code, zh, en
+class StoreError(KnownError):
+    """The database cannot be used; says why and what to do, in both languages."""
 
 
 class WrongKey(StoreError):
