@@ -180,6 +180,7 @@ def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
     Raises KnownError for a wrong PIN (with attempts left), a lock-out (with the time left),
     a missing device secret (use the recovery code), a damaged file.
     """
+    _require_station(paths)
     keyfile = keys.KeyFile.load(paths.key_file)
     holder = next((h for h in keyfile.holders() if who in (h.id, h.name)), None)
     if holder is None:
@@ -198,6 +199,7 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     On a machine without this station's device secret a new one is made, and the database
     becomes a new device; volunteers then need new PINs (`volunteers.reset_pin`).
     """
+    _require_station(paths)
     keyfile = keys.KeyFile.load(paths.key_file)
     unlocked = keyfile.unlock_with_recovery(code)
     secrets = device_secrets(paths.config_dir)
@@ -205,6 +207,13 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
         secrets.save(keyfile.install_id, Binding.new())
     candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
     return _open(paths, keyfile, secrets, candidates, None, kdf or keys.KdfParams.default())
+
+
+def _require_station(paths: pathsmod.Paths) -> None:
+    """HalfStation for one of the two files alone; a KnownError for an empty folder."""
+    if not station_exists(paths):
+        raise KnownError("no_station", f"{paths.data_dir} 中没有站点：先运行 helpdesk 完成首次设置",
+                         f"No station in {paths.data_dir}: run helpdesk first to set one up")
 
 
 def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
