@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from helpdesk.errors import KnownError
 from helpdesk.store import migrations
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 11, 13, 26  # primary result codes
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 10, 11, 13, 26  # primary codes
+NEARLY_FULL = 1024 * 1024  # bytes free under which an I/O error means a full disk
 
 
 class StoreError(KnownError):
@@ -83,11 +85,18 @@ def translated(err: BaseException, path: Path) -> StoreError | None:
         return DiskFull()
     if isinstance(err, sqlcipher3.DatabaseError):
         code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
-        if code == SQLITE_FULL:
-            return DiskFull()
+        if code == SQLITE_FULL or (code == SQLITE_IOERR and _nearly_full(path)):
+            return DiskFull()  # a full disk when opening (the shared-memory file) is an I/O error
         if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
             return Damaged(path, str(err), str(err))
     return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
