@@ -15,16 +15,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
 
-from helpdesk.store import keys, wrapping
+from helpdesk.store import keys
+from helpdesk.store.keys import crypto
 
 
 def main() -> None:
     kdf = keys.KdfParams.default()
-    salt, secret = os.urandom(wrapping.SALT_BYTES), os.urandom(32)
+    salt, secret = os.urandom(crypto.SALT_BYTES), os.urandom(32)
     times = []
     for _ in range(5):
         start = time.perf_counter()
-        wrapping.volunteer_kek("123456", salt, kdf, secret)
+        crypto.volunteer_kek("123456", salt, kdf, secret)
         times.append(time.perf_counter() - start)
     print(f"KdfParams.default(): {kdf}")
     print(f"median of 5: {statistics.median(times):.3f} s "

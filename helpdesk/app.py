@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from helpdesk import __version__
 from helpdesk import paths as pathsmod
+from helpdesk.services import health
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.main_window import MainWindow
 from helpdesk.ui.preferences import Preferences
@@ -33,6 +34,7 @@ DEMO_USER, DEMO_PIN = "admin", "123456"
 
 log = logging.getLogger(__name__)
 _crash_boxes: list[QMessageBox] = []
+_station: list[pathsmod.Paths] = []  # the open station's folder, for `_crash_hook`'s messages
 
 
 def load_fonts(folder: Path = RESOURCES / "fonts") -> list[str]:
@@ -97,15 +99,24 @@ def build_window(paths: pathsmod.Paths, *, language: str | None = None) -> MainW
 
 
 def _crash_hook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
-    """Anything not a KnownError is a bug: logged with its traceback and shown to the user."""
+    """Anything not a KnownError is a bug: logged with its traceback and shown to the user.
+
+    A full disk or a damaged database met on the way is no bug: it is told as a message.
+    """
     text = "".join(traceback.format_exception(kind, err, tb))
-    log.error("unexpected error\n%s", text)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Helpdesk",
-                      QApplication.translate("Crash", "Something went wrong. Your saved work is "
-                                             "safe. Please tell the station head; the details "
-                                             "are below."))
-    box.setObjectName("crash_dialog")
-    box.setDetailedText(text)
+    known = health.explain(err, _station[0]) if _station else None
+    if known is not None:
+        log.warning("%s\n%s", known.en, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Helpdesk", i18n.known(known))
+        box.setObjectName("store_error_dialog")
+    else:
+        log.error("unexpected error\n%s", text)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Helpdesk",
+                          QApplication.translate("Crash", "Something went wrong. Your saved work "
+                                                 "is safe. Please tell the station head; the "
+                                                 "details are below."))
+        box.setObjectName("crash_dialog")
+        box.setDetailedText(text)
     _crash_boxes.append(box)  # a parentless dialog lives as long as Python holds it
     box.finished.connect(lambda _: _crash_boxes.remove(box))
     box.open()
@@ -121,6 +132,7 @@ def run(argv: Sequence[str] | None = None, *, data_dir: str | Path | None = None
     logging.basicConfig(level=logging.INFO)
     app = make_application(argv)
     paths = pathsmod.resolve(data_dir)
+    _station[:] = [paths]
     window = build_window(paths)
     if demo:
         window.setWindowTitle(window.windowTitle() + " — demo")

@@ -21,7 +21,8 @@ from helpdesk import paths as pathsmod
 from helpdesk.domain import money
 from helpdesk.errors import KnownError
 from helpdesk.services import aid as aidcases
-from helpdesk.services import demo, session
+from helpdesk.services import backups as backupcases
+from helpdesk.services import demo, health, session
 from helpdesk.services import receipts as receiptcases
 
 DEMO_HEAD, DEMO_PIN = "admin", "123456"
@@ -182,6 +183,18 @@ def cmd_verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict.ok else 1
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    paths = pathsmod.resolve(args.data_dir)
+    moved = backupcases.restore(paths, Path(args.backup))
+    aside = "\n".join(f"  {p}" for p in moved)
+    say(f"已恢复备份 {args.backup} 到 {paths.data_dir}。原有文件已移到：\n{aside or '  （无）'}\n"
+        "请重新登录；本机将算作新设备。",
+        f"Restored backup {args.backup} into {paths.data_dir}. The files it replaced were "
+        f"moved to:\n{aside or '  (none)'}\nSign in again; this computer now counts as a new "
+        "device.")
+    return 0
+
+
 def _station_parser(sub: Any, name: str, help_: str, fn: Callable[..., int]) -> Any:
     p = sub.add_parser(name, help=help_)
     p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
@@ -231,8 +244,21 @@ def parser() -> argparse.ArgumentParser:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("payload", nargs="?", help="the code printed under the QR code (quote it)")
     what.add_argument("--pdf", help="a receipt PDF: its QR code is read")
+    p = sub.add_parser("restore", help="put a backup (backups/<time>/ or its station.db) in "
+                                       "place of the station's files; the replaced files are "
+                                       "moved aside, never deleted. Close the app first.")
+    p.add_argument("backup", help="backup folder, e.g. DATA/backups/20260301T080000000000Z")
+    p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
+                                      "user's data folder)")
+    p.set_defaults(fn=cmd_restore)
     cli_sync.add_commands(sub, _station_parser, _sign_in, say)
     return ap
+
+
+def _paths_of(args: argparse.Namespace) -> pathsmod.Paths:
+    if getattr(args, "command", None) == "demo":
+        return pathsmod.demo(args.data_dir)
+    return pathsmod.resolve(getattr(args, "data_dir", None) or args.app_data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -242,6 +268,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.fn(args))
     except KnownError as err:
         print(err.text(lang()), file=sys.stderr)
+        return 1
+    except Exception as err:  # a full disk or a damaged file met while reading or writing
+        known = health.explain(err, _paths_of(args))
+        if known is None:
+            raise
+        print(known.text(lang()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

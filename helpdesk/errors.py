@@ -3,7 +3,8 @@
 A `KnownError` is something the user can act on (a wrong PIN, an invalid ID, a locked database):
 it is shown as a message in the user's language. Anything else is a bug: logged with its
 traceback and shown in a crash dialog. Code below `ui` raises these; it never prints or opens
-dialogs.
+dialogs. The store's own errors (`store.db.StoreError`, `store.keys.KeysError`) are KnownErrors
+too, so they reach the user as they are, with no translation on the way.
 """
 
 from __future__ import annotations
@@ -13,11 +14,7 @@ from collections.abc import Iterable
 from helpdesk.domain.errors import Invalid, Problem
 
 
-class HelpdeskError(Exception):
-    """Base of every error Helpdesk raises on purpose."""
-
-
-class KnownError(HelpdeskError):
+class KnownError(Exception):
     """An error told to the user, in Chinese and English; `code` is stable for tests and logs."""
 
     def __init__(self, code: str, zh: str, en: str) -> None:
@@ -62,10 +59,6 @@ class NeedsApproval(KnownError):
     def __init__(self, kind: str, zh: str, en: str) -> None:
         super().__init__(f"needs_{kind}", zh, en)
         self.kind = kind
-
-
-class BugError(HelpdeskError):
-    """An internal inconsistency: never expected, always reported with a traceback."""
 
 
 def _labelled(p: Problem, lang: str) -> str:

@@ -93,3 +93,93 @@ def test_demo_makes_a_demo_station_in_its_own_folder(tmp_path: Path) -> None:
     again = run("demo", "--no-window", "--data-dir", str(folder), pin=None)
     assert again.returncode == 0, again.stderr
     assert "Recovery code" not in again.stdout
+
+
+# --- a station folder the command cannot use: refused, nothing deleted or written ---------------
+
+def _copy_of(station_dir: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "station"
+    shutil.copytree(station_dir, folder, ignore=shutil.ignore_patterns("backups"))
+    return folder
+
+
+def test_a_database_without_its_key_file_is_refused_by_every_command(station_dir: Path,
+                                                                     tmp_path: Path) -> None:
+    folder = _copy_of(station_dir, tmp_path)
+    (folder / "station.keys.json").rename(tmp_path / "saved.keys.json")
+    before = (folder / "station.db").read_bytes()
+    for args in (["totals"], ["demo-data", "--families", "1", "--aid", "0"]):
+        done = run(*args, "--data-dir", str(folder))
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert "station.keys.json" in done.stderr and "Nothing was changed" in done.stderr
+    zh = run("totals", "--data-dir", str(folder), lang="zh_CN")
+    assert "密钥文件 station.keys.json" in zh.stderr
+    assert (folder / "station.db").read_bytes() == before
+    assert not (folder / "station.keys.json").exists()
+
+
+def test_a_key_file_without_its_database_is_refused_and_kept(station_dir: Path,
+                                                             tmp_path: Path) -> None:
+    folder = _copy_of(station_dir, tmp_path)
+    (folder / "station.db").rename(tmp_path / "saved.db")
+    before = (folder / "station.keys.json").read_bytes()
+    for args in (["totals"], ["demo-data", "--families", "1", "--aid", "0"]):
+        done = run(*args, "--data-dir", str(folder))
+        assert done.returncode == 1 and "station.db" in done.stderr, done.stderr
+    assert (folder / "station.keys.json").read_bytes() == before
+    assert not (folder / "station.db").exists()
+
+
+def test_an_empty_database_is_told_and_left_empty(station_dir: Path, tmp_path: Path) -> None:
+    folder = _copy_of(station_dir, tmp_path)
+    (folder / "station.db").write_bytes(b"")
+    done = run("totals", "--data-dir", str(folder))
+    assert done.returncode == 1 and "0 bytes" in done.stderr and "Traceback" not in done.stderr
+    assert (folder / "station.db").stat().st_size == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 8 MiB filesystem (tmpfs), where mounting is allowed (root on Linux)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+                          capture_output=True, timeout=30, check=False)
+    if made.returncode != 0:
+        pytest.skip("cannot mount a small filesystem here")
+    yield mount
+    subprocess.run(["umount", str(mount)], timeout=30, check=False)
+
+
+def _fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    with filler.open("wb") as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+                f.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_is_told_at_open_and_mid_write(station_dir: Path, small_disk: Path) -> None:
+    folder = _copy_of(station_dir, small_disk)
+    totals = json.loads(run("totals", "--json", "--data-dir", str(folder)).stdout)
+    filler = _fill(small_disk)
+    at_open = run("totals", "--data-dir", str(folder))
+    assert at_open.returncode == 1 and "Traceback" not in at_open.stderr
+    assert "The disk is full: free some space; nothing was lost." in at_open.stderr
+    assert "磁盘已满" in run("totals", "--data-dir", str(folder), lang="zh_CN").stderr
+
+    with filler.open("r+b") as f:  # room to open, not to add 3000 families
+        f.truncate(filler.stat().st_size - 1024 * 1024)
+    mid = run("demo-data", "--families", "3000", "--aid", "0", "--data-dir", str(folder))
+    assert mid.returncode == 1 and "Traceback" not in mid.stderr
+    assert "The disk is full" in mid.stderr
+    filler.unlink()
+    after = run("totals", "--json", "--data-dir", str(folder))
+    assert after.returncode == 0, after.stderr
+    assert json.loads(after.stdout) == totals

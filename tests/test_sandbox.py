@@ -9,7 +9,7 @@ import keyring
 import platformdirs
 
 from helpdesk import paths as pathsmod
-from helpdesk.store.secrets import FileSecrets, device_secrets
+from helpdesk.store.keys.device_secrets import FileSecrets, device_secrets
 
 
 def test_paths_and_secrets_point_into_the_test_sandbox(tmp_path: Path) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpdesk import paths as pathsmod
-from helpdesk.services.session import Session, known
+from helpdesk.services.session import Session
 from helpdesk.store import backups
-from helpdesk.store import db as dbm
 
 
 def backup_now(session: Session) -> Path:
@@ -19,13 +18,12 @@ def backup_now(session: Session) -> Path:
     return folder
 
 
-def restore(paths: pathsmod.Paths, backup: Path) -> None:
-    """Put a backup in place of the station's files (the app must have closed the database).
+def restore(paths: pathsmod.Paths, backup: Path) -> list[Path]:
+    """Put a backup in place of the station's files (the app must have closed the database);
+    returns where the replaced files were moved (never deleted, even when they cannot be opened).
 
     The restored database becomes a new device at the next sign-in, so its receipt numbers
     and sequence numbers never collide with what the old device wrote after the backup.
     """
-    try:
-        backups.restore(backup, database=paths.database, key_file=paths.key_file)
-    except dbm.StoreError as err:
-        raise known(err) from None
+    paths.ensure()
+    return backups.restore(backup, database=paths.database, key_file=paths.key_file)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -28,9 +30,10 @@ from helpdesk.domain.station import (
 )
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services.health import station_exists
 from helpdesk.store import audit, clock, devices, keys, migrations, outbox, volunteers
 from helpdesk.store import db as dbm
-from helpdesk.store.secrets import Binding, DeviceSecrets, device_secrets
+from helpdesk.store.keys.device_secrets import Binding, DeviceSecrets, device_secrets
 
 
 @dataclass
@@ -93,16 +96,6 @@ def checked(model: type[M], data: Mapping[str, Any] | M) -> M:
         raise InvalidInput.from_invalid(err) from None
 
 
-def known(err: Exception) -> KnownError:
-    """A key-file or store error, as told to the user."""
-    code = getattr(err, "code", type(err).__name__)
-    return KnownError(str(code), getattr(err, "zh", str(err)), getattr(err, "en", str(err)))
-
-
-def station_exists(paths: pathsmod.Paths) -> bool:
-    return paths.database.exists() and paths.key_file.exists()
-
-
 def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name: str,
                    head_pin: str, kdf: keys.KdfParams | None = None) -> tuple[Session, str]:
     """First run: the station, its first device, its head, the key file. Returns the session
@@ -117,15 +110,41 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
     except Invalid as err:
         raise InvalidInput.from_invalid(err) from None
     paths.ensure()
-    # A half-made station from a crash at first run: one of the two files without the other.
-    paths.database.unlink(missing_ok=True)
-    paths.key_file.unlink(missing_ok=True)
+    # Both files are made under new names, then renamed into place, the key file first: a
+    # crash leaves hidden leftovers, or at worst a key file alone, which first run refuses.
+    tag = uuid.uuid4().hex[:8]
+    new_keys = paths.key_file.with_name(f".{paths.key_file.name}.new-{tag}")
+    new_db = paths.database.with_name(f".{paths.database.name}.new-{tag}")
     secrets = device_secrets(paths.config_dir)
+    made = [new_keys, new_db, *(new_db.with_name(new_db.name + s) for s in ("-wal", "-shm"))]
+    try:
+        master, recovery, head_id = _make_station(new_keys, new_db, secrets, station_in,
+                                                  head_in, head_pin, kdf)
+        if station_exists(paths):  # another process made one meanwhile
+            raise KnownError("station_exists", f"{paths.data_dir} 中已有站点",
+                             f"{paths.data_dir} already has a station")
+    except BaseException:
+        for leftover in made:  # only what this call has just made
+            leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        new_keys.with_name(new_keys.name + ".lock").unlink(missing_ok=True)
+    new_keys.rename(paths.key_file)
+    new_db.rename(paths.database)
+    keyfile = keys.KeyFile.load(paths.key_file)
+    session = _open(paths, keyfile, secrets, [master], head_id, kdf)
+    return session, recovery
+
+
+def _make_station(key_file: Path, database: Path, secrets: DeviceSecrets, station_in: StationIn,
+                  head_in: VolunteerIn, head_pin: str, kdf: keys.KdfParams
+                  ) -> tuple[bytes, str, str]:
+    """The new station's two files at the given names: (master key, recovery code, head id)."""
     head_id = new_id()
     keyfile, master, recovery = keys.KeyFile.create(
-        paths.key_file, head_id=head_id, head_name=head_in.name, head_pin=head_pin,
+        key_file, head_id=head_id, head_name=head_in.name, head_pin=head_pin,
         secrets=secrets, kdf=kdf)
-    db = dbm.connect(paths.database, master)
+    db = dbm.connect(database, master, create=True)
     migrations.apply(db)
     now = iso(utcnow())
     with dbm.immediate(db):
@@ -144,18 +163,14 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
                      entity="station", entity_id=record.id, screen="first_run")
     binding = secrets.load(keyfile.install_id)
     assert binding is not None, "KeyFile.create makes the device secret"
-    device, _ = devices.bind(db, secrets, keyfile.install_id, binding.secret)
-    dbm.close(db, paths.database)
-    session = _open(paths, keyfile, secrets, [master], head_id, kdf)
-    return session, recovery
+    devices.bind(db, secrets, keyfile.install_id, binding.secret)
+    dbm.close(db, database)
+    return master, recovery, head_id
 
 
 def holders(paths: pathsmod.Paths) -> list[keys.Holder]:
     """The volunteers who can sign in, readable before signing in (the sign-in screen)."""
-    try:
-        return keys.KeyFile.load(paths.key_file).holders()
-    except keys.KeysError as err:
-        raise known(err) from None
+    return keys.KeyFile.load(paths.key_file).holders()
 
 
 def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
@@ -165,19 +180,14 @@ def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
     Raises KnownError for a wrong PIN (with attempts left), a lock-out (with the time left),
     a missing device secret (use the recovery code), a damaged file.
     """
-    try:
-        keyfile = keys.KeyFile.load(paths.key_file)
-    except keys.KeysError as err:
-        raise known(err) from None
+    _require_station(paths)
+    keyfile = keys.KeyFile.load(paths.key_file)
     holder = next((h for h in keyfile.holders() if who in (h.id, h.name)), None)
     if holder is None:
         raise KnownError("unknown_volunteer", f"没有名为“{who}”的志愿者",
                          f"There is no volunteer called '{who}'")
     secrets = device_secrets(paths.config_dir)
-    try:
-        unlocked = keyfile.unlock(holder.id, pin, secrets)
-    except keys.KeysError as err:
-        raise known(err) from None
+    unlocked = keyfile.unlock(holder.id, pin, secrets)
     candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
     return _open(paths, keyfile, secrets, candidates, holder.id, kdf or keys.KdfParams.default())
 
@@ -189,11 +199,9 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     On a machine without this station's device secret a new one is made, and the database
     becomes a new device; volunteers then need new PINs (`volunteers.reset_pin`).
     """
-    try:
-        keyfile = keys.KeyFile.load(paths.key_file)
-        unlocked = keyfile.unlock_with_recovery(code)
-    except keys.KeysError as err:
-        raise known(err) from None
+    _require_station(paths)
+    keyfile = keys.KeyFile.load(paths.key_file)
+    unlocked = keyfile.unlock_with_recovery(code)
     secrets = device_secrets(paths.config_dir)
     if secrets.load(keyfile.install_id) is None:
         secrets.save(keyfile.install_id, Binding.new())
@@ -201,33 +209,44 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     return _open(paths, keyfile, secrets, candidates, None, kdf or keys.KdfParams.default())
 
 
+def _require_station(paths: pathsmod.Paths) -> None:
+    """HalfStation for one of the two files alone; a KnownError for an empty folder."""
+    if not station_exists(paths):
+        raise KnownError("no_station", f"{paths.data_dir} 中没有站点：先运行 helpdesk 完成首次设置",
+                         f"No station in {paths.data_dir}: run helpdesk first to set one up")
+
+
 def _open(paths: pathsmod.Paths, keyfile: keys.KeyFile, secrets: DeviceSecrets,
           candidates: list[bytes], volunteer_id: str | None, kdf: keys.KdfParams) -> Session:
+    opened, key = dbm.open_database(paths.database, candidates)
     try:
-        opened, key = dbm.open_database(paths.database, candidates)
-    except dbm.StoreError as err:
-        raise known(err) from None
-    db = opened.db
+        return _start(paths, opened.db, key, keyfile, secrets, candidates, volunteer_id, kdf)
+    except BaseException as err:
+        if isinstance(err, KnownError) and not isinstance(err, dbm.StoreError):
+            dbm.close(opened.db, paths.database)  # a refusal: the file itself is fine
+        else:
+            opened.db.conn.close()  # the unclean-exit marker stays: the next open checks it
+        raise
+
+
+def _start(paths: pathsmod.Paths, db: Database, key: bytes, keyfile: keys.KeyFile,
+           secrets: DeviceSecrets, candidates: list[bytes], volunteer_id: str | None,
+           kdf: keys.KdfParams) -> Session:
     if len(candidates) > 1:  # a re-key was under way when the app stopped: finish it
         if key == candidates[1]:
             keyfile.commit_rekey()
         else:
             keyfile.abort_rekey()
-    try:
-        binding = secrets.load(keyfile.install_id)
-        if binding is None:
-            raise keys.NoDeviceSecret(secrets.where())
-        device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
-    except keys.KeysError as err:
-        dbm.close(db, paths.database)
-        raise known(err) from None
+    binding = secrets.load(keyfile.install_id)
+    if binding is None:
+        raise keys.NoDeviceSecret(secrets.where())
+    device, reason = devices.bind(db, secrets, keyfile.install_id, binding.secret)
     station = volunteers.station(db)
     if volunteer_id is None:
         volunteer = next(v for v in volunteers.active(db) if v.is_head)
     else:
         found = volunteers.get(db, volunteer_id)
         if found is None or not found.active:
-            dbm.close(db, paths.database)
             raise KnownError("volunteer_removed", "该志愿者已被移除", "This volunteer was removed")
         volunteer = found
     assert station is not None

@@ -7,7 +7,7 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.station import Role, Volunteer, VolunteerIn
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
-from helpdesk.services.session import Session, known
+from helpdesk.services.session import Session
 from helpdesk.store import keys, volunteers
 
 
@@ -34,12 +34,9 @@ def add_volunteer(session: Session, name: str, pin: str, role: str = "volunteer"
         session.change(entity="volunteer", entity_id=volunteer.id, op="put", hlc=hlc,
                        state=volunteer.model_dump(mode="json"))
         session.audit("add_volunteer", hlc, entity="volunteer", entity_id=volunteer.id)
-        try:
-            session.keyfile.add_holder(session.key, holder_id=volunteer.id, name=volunteer.name,
-                                       role=volunteer.role.value, pin=pin,
-                                       secrets=session.secrets, kdf=session.kdf)
-        except keys.KeysError as err:
-            raise known(err) from None
+        session.keyfile.add_holder(session.key, holder_id=volunteer.id, name=volunteer.name,
+                                   role=volunteer.role.value, pin=pin,
+                                   secrets=session.secrets, kdf=session.kdf)
     return volunteer
 
 
@@ -87,8 +84,6 @@ def reset_pin(session: Session, volunteer_id: str, new_pin: str) -> None:
                                          session.kdf)
     except Invalid as err:
         raise InvalidInput.from_invalid(err) from None
-    except keys.KeysError as err:
-        raise known(err) from None
     with session.write():
         session.audit("reset_pin", session.tick(), entity="volunteer", entity_id=target.id)
 

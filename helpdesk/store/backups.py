@@ -47,18 +47,32 @@ def listing(folder: Path) -> list[Path]:
     return sorted((p for p in folder.iterdir() if (p / "station.db").exists()), reverse=True)
 
 
-def restore(backup: Path, *, database: Path, key_file: Path) -> None:
-    """Put a backup in place of the (closed) station files; the old ones are kept aside."""
-    if not (backup / "station.db").exists():
-        raise dbm.StoreError("no_backup", "所选文件夹不是站点备份",
-                             "That folder is not a station backup")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for live in (database, key_file):
-        if live.exists():
-            shutil.move(live, live.with_name(f"{live.name}.replaced-{stamp}"))
-    for suffix in ("-wal", "-shm"):
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-    shutil.copy2(backup / "station.db", database)
+def restore(backup: Path, *, database: Path, key_file: Path) -> list[Path]:
+    """Put a backup in place of the (closed) station files; returns where the old ones went.
+
+    `backup` is a backup folder or the `station.db` in one. Nothing is deleted or overwritten:
+    the live database (with its log) and key file are moved aside to `<name>.replaced-<time>`,
+    whether or not they can be opened. A backup without a key file leaves the live one in use.
+    """
+    if backup.is_file():
+        backup = backup.parent
+    if not (backup / "station.db").is_file():
+        raise dbm.StoreError("no_backup", f"{backup} 不是站点备份（其中没有 station.db）",
+                             f"{backup} is not a station backup (it holds no station.db)")
     keys = next(backup.glob("*.keys.json"), None)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    live = [database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))]
+    if keys is not None:
+        live.append(key_file)
+    moved = []
+    for path in live:
+        if path.exists():
+            aside = path.with_name(f"{path.name}.replaced-{stamp}")
+            if aside.exists():
+                raise FileExistsError(aside)
+            path.rename(aside)
+            moved.append(aside)
+    shutil.copy2(backup / "station.db", database)
     if keys is not None:
         shutil.copy2(keys, key_file)
+    return moved

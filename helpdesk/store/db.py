@@ -9,6 +9,8 @@ Commits are durable: WAL with `synchronous=FULL` fsyncs the log on every commit.
 from __future__ import annotations
 
 import contextlib
+import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,17 +20,16 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
+from helpdesk.errors import KnownError
 from helpdesk.store import migrations
 
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 10, 11, 13, 26  # primary codes
+NEARLY_FULL = 1024 * 1024  # bytes free under which an I/O error means a full disk
 
 
-class StoreError(Exception):
-    """The database cannot be used; carries messages in both languages."""
-
-    def __init__(self, code: str, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.code, self.zh, self.en = code, zh, en
+class StoreError(KnownError):
+    """The database cannot be used; says why and what to do, in both languages."""
 
 
 class WrongKey(StoreError):
@@ -38,9 +39,76 @@ class WrongKey(StoreError):
 
 
 class Damaged(StoreError):
-    def __init__(self, detail: str) -> None:
-        super().__init__("damaged", f"站点数据库已损坏（{detail}），请从备份恢复",
-                         f"The station database is damaged ({detail}): restore a backup")
+    """The file is there but unreadable (a bad page, cut off, emptied): nothing is written
+    into it; the message names the newest backup and the command that restores it."""
+
+    def __init__(self, path: Path, zh_detail: str, en_detail: str) -> None:
+        newest = newest_backup(path)
+        if newest is None:
+            zh_how = f"在 {path.parent / 'backups'} 中没有备份：请找回该文件的副本"
+            en_how = f"there is no backup in {path.parent / 'backups'}: find a copy of the file"
+        else:
+            zh_how = f"请恢复最新的备份：helpdesk restore {newest}"
+            en_how = f"restore the newest backup: helpdesk restore {newest}"
+        super().__init__("damaged",
+                         f"站点数据库 {path} 已损坏（{zh_detail}），未对其做任何改动。{zh_how}",
+                         f"The station database {path} is damaged ({en_detail}); nothing was "
+                         f"written into it. To go on, {en_how}")
+
+
+class DiskFull(StoreError):
+    def __init__(self) -> None:
+        super().__init__("disk_full", "磁盘已满：请腾出一些空间。没有丢失任何数据。",
+                         "The disk is full: free some space; nothing was lost.")
+
+
+class Missing(StoreError):
+    def __init__(self, path: Path) -> None:
+        super().__init__("no_database", f"找不到站点数据库 {path}",
+                         f"No station database at {path}")
+
+
+def newest_backup(database: Path) -> Path | None:
+    """The newest backup folder (`backups/<UTC time>/`) beside the station file, if any."""
+    folder = database.parent / "backups"
+    if not folder.is_dir():
+        return None
+    found = sorted(p for p in folder.iterdir() if (p / database.name).is_file())
+    return found[-1] if found else None
+
+
+def translated(err: BaseException, path: Path) -> StoreError | None:
+    """What an SQLite or OS error means to the user (disk full, damaged file), else None."""
+    if isinstance(err, StoreError):
+        return err
+    if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+        return DiskFull()
+    if isinstance(err, sqlcipher3.DatabaseError):
+        code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == SQLITE_FULL or (code == SQLITE_IOERR and _nearly_full(path)):
+            return DiskFull()  # a full disk when opening (the shared-memory file) is an I/O error
+        if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return Damaged(path, str(err), str(err))
+    return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def told(path: Path) -> Iterator[None]:
+    """Raise what `translated` makes of an error inside, chained to the original."""
+    try:
+        yield
+    except (OSError, sqlcipher3.DatabaseError) as err:
+        known = translated(err, path)
+        if known is None:
+            raise
+        raise known from err
 
 
 def _key_pragma(key: bytes) -> str:
@@ -49,21 +117,44 @@ def _key_pragma(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
 
-def connect(path: Path, key: bytes) -> Database:
-    """Open (or create) the encrypted file with a raw 32-byte key; raises WrongKey."""
-    conn = sqlcipher3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+def connect(path: Path, key: bytes, *, create: bool = False) -> Database:
+    """Open the encrypted file with a raw 32-byte key (`create`: a new file, else an existing one).
+
+    An existing file is opened read-write but never created, and an empty one (0 bytes, no
+    log beside it) is refused untouched. Raises WrongKey, Damaged, DiskFull, Missing.
+    """
+    if create:
+        if path.exists():
+            raise FileExistsError(path)
+        target, uri = str(path), False
+    else:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise Missing(path) from None
+        wal = path.with_name(path.name + "-wal")
+        if size == 0 and not (wal.exists() and wal.stat().st_size):
+            raise Damaged(path, "空文件，0 字节", "an empty file, 0 bytes")
+        target, uri = path.resolve().as_uri() + "?mode=rw", True
+    conn = sqlcipher3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, uri=uri,
                               isolation_level=None, check_same_thread=True)
-    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report
-    conn.execute(f"PRAGMA key = {_key_pragma(key)}")
     try:
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlcipher3.DatabaseError:
+        with told(path):
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to report
+            conn.execute(f"PRAGMA key = {_key_pragma(key)}")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            except sqlcipher3.DatabaseError as err:
+                if (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF != SQLITE_NOTADB:
+                    raise
+                raise WrongKey() from None
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
         conn.close()
-        raise WrongKey() from None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     return Database(conn)
 
 
@@ -74,20 +165,27 @@ def immediate(db: Database) -> Iterator[Database]:
         with db.atomic():  # a nested use case becomes a savepoint of the outer one
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    else:
+    with told(database_path(db)):
+        db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("COMMIT")
+            yield db
         except BaseException:
             if db.conn.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        else:
+            try:
+                db.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+
+def database_path(db: Database) -> Path:
+    """The file behind a connection (for messages)."""
+    row = db.conn.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else Path("station.db")
 
 
 def meta(db: Database, key: str, default: str | None = None) -> str | None:
@@ -123,24 +221,34 @@ class Opened:
     copy_aside: Path | None
 
 
-def open_database(path: Path, keys: list[bytes]) -> tuple[Opened, bytes]:
+def open_database(path: Path, keys: list[bytes], *, create: bool = False
+                  ) -> tuple[Opened, bytes]:
     """Open the station file with the first key that works, check it, migrate it.
 
     After an unclean exit (the `.open` marker beside the file is still there) runs
     `PRAGMA quick_check`. Before applying pending migrations copies the file aside
     (`station.db.before-<migration>`), so a failed upgrade never loses the data.
-    Returns the opened database and the key that opened it.
+    Returns the opened database and the key that opened it. `create` makes a missing file.
     """
     last: StoreError = WrongKey()
     for key in keys:
         try:
-            db = connect(path, key)
+            db = connect(path, key, create=create and not path.exists())
         except WrongKey as err:
             last = err
             continue
         break
     else:
         raise last
+    try:
+        with told(path):
+            return _check_and_migrate(db, path, key), key
+    except BaseException:
+        db.conn.close()
+        raise
+
+
+def _check_and_migrate(db: Database, path: Path, key: bytes) -> Opened:
     marker = path.with_suffix(path.suffix + ".open")
     checked = False
     if marker.exists():
@@ -150,15 +258,14 @@ def open_database(path: Path, keys: list[bytes]) -> tuple[Opened, bytes]:
             result = str(err)
         checked = True
         if result != "ok":
-            db.conn.close()
-            raise Damaged(str(result))
+            raise Damaged(path, str(result), str(result))
     marker.write_text(datetime.now(UTC).isoformat())
     pending = migrations.pending(db)
     aside = None
     if pending and db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
         aside = copy_aside(db, path, pending[0], key)
     migrations.apply(db)
-    return Opened(db, pending, checked, aside), key
+    return Opened(db, pending, checked, aside)
 
 
 def copy_aside(db: Database, path: Path, label: str, key: bytes) -> Path:

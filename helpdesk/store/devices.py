@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from helpdesk.domain.common import iso, new_id, utcnow
 from helpdesk.domain.station import Device, new_device_code
 from helpdesk.store import db as dbm
-from helpdesk.store.secrets import Binding, DeviceSecrets
+from helpdesk.store.keys.device_secrets import Binding, DeviceSecrets
 
 
 def current(db: Database) -> Device:

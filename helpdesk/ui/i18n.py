@@ -70,6 +70,6 @@ def label(value: object) -> str:
 
 
 def known(err: Exception) -> str:
-    """A KnownError (or a key-file error) in the current language."""
+    """A KnownError in the current language (anything else: its English text)."""
     text = getattr(err, "text", None)
     return text(short()) if callable(text) else str(err)

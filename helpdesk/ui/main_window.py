@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from helpdesk import paths as pathsmod
+from helpdesk.errors import KnownError
 from helpdesk.services import backups, station_sync
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n, workers
@@ -76,7 +77,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Helpdesk: aid register"))
 
     def show_start(self) -> None:
-        if sessions.station_exists(self.paths):
+        try:
+            exists = sessions.station_exists(self.paths)
+        except KnownError as err:  # one of the two files without the other: touch nothing
+            self.first_run.refuse(err)
+            exists = False
+        if exists:
             self.sign_in_page.reload()
             self.stack.setCurrentWidget(self.sign_in_page)
         else:

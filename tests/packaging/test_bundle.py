@@ -24,7 +24,7 @@ import pytest
 
 from helpdesk.store import db as dbm
 from helpdesk.store import keys, migrations
-from helpdesk.store.secrets import FileSecrets
+from helpdesk.store.keys.device_secrets import FileSecrets
 
 pytestmark = pytest.mark.slow
 

@@ -24,7 +24,7 @@ def _insert_family(db: Database, fid: str, name: str, pinyin: str, initials: str
 
 
 def test_migrates_an_empty_file(tmp_path: Path) -> None:
-    opened, key = dbm.open_database(tmp_path / "station.db", [KEY])
+    opened, key = dbm.open_database(tmp_path / "station.db", [KEY], create=True)
     assert key == KEY
     assert opened.migrated == [m.name for m in migrations.migrations._migrations]
     assert opened.copy_aside is None  # nothing to keep from an empty file
@@ -36,7 +36,7 @@ def test_migrates_an_empty_file(tmp_path: Path) -> None:
 
 def test_migrates_a_file_of_the_previous_schema_keeping_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    old = dbm.connect(path, KEY)
+    old = dbm.connect(path, KEY, create=True)
     migrations.migrations.apply(old, stop_before="m002_search")  # as the first release left it
     _insert_family(old, "f1", "曾国藩", "zeng guo fan", "zgf")
     old.conn.close()
@@ -53,7 +53,7 @@ def test_migrates_a_file_of_the_previous_schema_keeping_a_copy(tmp_path: Path) -
 
 def test_wrong_key_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    opened, _ = dbm.open_database(path, [KEY])
+    opened, _ = dbm.open_database(path, [KEY], create=True)
     dbm.close(opened.db, path)
     with pytest.raises(dbm.WrongKey):
         dbm.open_database(path, [bytes(32)])
@@ -64,7 +64,7 @@ def test_wrong_key_is_refused(tmp_path: Path) -> None:
 
 def test_quick_check_runs_after_an_unclean_exit(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    opened, _ = dbm.open_database(path, [KEY])
+    opened, _ = dbm.open_database(path, [KEY], create=True)
     assert not opened.checked
     opened.db.conn.close()  # no dbm.close: the marker stays, as after a crash
     again, _ = dbm.open_database(path, [KEY])
@@ -77,7 +77,7 @@ def test_quick_check_runs_after_an_unclean_exit(tmp_path: Path) -> None:
 
 def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    opened, _ = dbm.open_database(path, [KEY])
+    opened, _ = dbm.open_database(path, [KEY], create=True)
     opened.db.execute("CREATE TABLE filler(x)")
     with dbm.immediate(opened.db):
         for _i in range(3000):
@@ -93,7 +93,7 @@ def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_counters_roll_back_with_the_transaction(tmp_path: Path) -> None:
-    opened, _ = dbm.open_database(tmp_path / "station.db", [KEY])
+    opened, _ = dbm.open_database(tmp_path / "station.db", [KEY], create=True)
     db = opened.db
     with dbm.immediate(db):
         assert dbm.next_counter(db, "x") == 1

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpdesk.store import keys, keystate, secrets, wrapping
+from helpdesk.store import keys
+from helpdesk.store.keys import codes as keycodes
+from helpdesk.store.keys import contents, crypto, device_secrets
 
 KDF = keys.KdfParams.fast()
 PIN = "123456"
@@ -22,8 +24,8 @@ CODE = "0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV-WXYZ"  # every symbol, so 0 and 1 are
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> secrets.FileSecrets:
-    return secrets.FileSecrets(tmp_path / "config")
+def store(tmp_path: Path) -> device_secrets.FileSecrets:
+    return device_secrets.FileSecrets(tmp_path / "config")
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def made(path: Path, store: secrets.FileSecrets) -> tuple[keys.KeyFile, bytes, str]:
+def made(path: Path, store: device_secrets.FileSecrets) -> tuple[keys.KeyFile, bytes, str]:
     return keys.KeyFile.create(path, head_id="h1", head_name="王芳", head_pin=PIN,
                                secrets=store, kdf=KDF)
 
@@ -47,7 +49,7 @@ def master(made: tuple[keys.KeyFile, bytes, str]) -> bytes:
     return made[1]
 
 
-def add(kf: keys.KeyFile, master: bytes, store: secrets.DeviceSecrets, hid: str = "v2",
+def add(kf: keys.KeyFile, master: bytes, store: device_secrets.DeviceSecrets, hid: str = "v2",
         pin: str = "222222") -> None:
     kf.add_holder(master, holder_id=hid, name="李雷", role="volunteer", pin=pin, secrets=store,
                   kdf=KDF)
@@ -144,7 +146,7 @@ def test_five_wrong_pins_lock_out_for_five_minutes_even_the_right_pin(kf, store,
         raise AssertionError("derived a key while locked")
 
     with monkeypatch.context() as m:
-        m.setattr(wrapping, "volunteer_kek", no_derivation)
+        m.setattr(crypto, "volunteer_kek", no_derivation)
         with pytest.raises(keys.LockedOut) as still:
             keys.KeyFile.load(path).unlock("h1", PIN, store, now=T0 + timedelta(minutes=3))
     assert "2" in still.value.zh and "2 minute" in still.value.en
@@ -213,24 +215,24 @@ def test_the_right_pin_without_the_device_secret_is_refused_and_not_counted(kf, 
 
 
 def test_a_different_device_secret_is_not_mistaken_for_a_wrong_pin(kf, store):
-    store.save(kf.install_id, secrets.Binding.new())
+    store.save(kf.install_id, device_secrets.Binding.new())
     with pytest.raises(keys.NoDeviceSecret):
         kf.unlock("h1", PIN, store, now=T0)
     assert kf.lockout_state("h1", now=T0) == (0, None)
 
 
 def test_the_key_file_and_pin_on_another_machine_open_nothing(kf, tmp_path):
-    elsewhere = secrets.FileSecrets(tmp_path / "other-machine")
+    elsewhere = device_secrets.FileSecrets(tmp_path / "other-machine")
     with pytest.raises(keys.NoDeviceSecret):
         kf.unlock("h1", PIN, elsewhere)
 
 
 def test_a_failing_secret_store_is_not_a_missing_secret(kf, tmp_path):
     class Broken:
-        def load(self, install_id: str) -> secrets.Binding | None:
+        def load(self, install_id: str) -> device_secrets.Binding | None:
             raise keys.DeviceSecretUnavailable("钥匙串已锁定", "keyring locked")
 
-        def save(self, install_id: str, binding: secrets.Binding) -> None:
+        def save(self, install_id: str, binding: device_secrets.Binding) -> None:
             raise AssertionError
 
         def delete(self, install_id: str) -> None:
@@ -249,12 +251,12 @@ def test_the_recovery_code_has_at_least_128_bits(made):
     code = made[2]
     groups = code.split("-")
     assert [len(g) for g in groups] == [4] * 8
-    assert set("".join(groups)) <= set(keys._CROCKFORD) and len(keys._CROCKFORD) == 32
+    assert set("".join(groups)) <= set(keycodes.CROCKFORD) and len(keycodes.CROCKFORD) == 32
     assert len("".join(groups)) * 5 >= 128  # 160 bits
-    codes = {keys._new_recovery_code() for _ in range(200)}
-    assert len(codes) == 200
+    made_codes = {keycodes.new_recovery_code() for _ in range(200)}
+    assert len(made_codes) == 200
     for i in range(32):  # every position varies: no bits are fixed
-        assert len({c.replace("-", "")[i] for c in codes}) > 8
+        assert len({c.replace("-", "")[i] for c in made_codes}) > 8
 
 
 def test_the_recovery_code_unlocks(made, path):
@@ -265,7 +267,7 @@ def test_the_recovery_code_unlocks(made, path):
 
 @pytest.fixture
 def fixed_code(monkeypatch, path, store):
-    monkeypatch.setattr(keys, "_new_recovery_code", lambda: CODE)
+    monkeypatch.setattr(keycodes, "new_recovery_code", lambda: CODE)
     kf, master, code = keys.KeyFile.create(path, head_id="h1", head_name="王芳", head_pin=PIN,
                                            secrets=store, kdf=KDF)
     assert code == CODE
@@ -301,7 +303,7 @@ def test_a_malformed_recovery_code_says_what_is_wrong(kf, typed, en):
 
 def test_a_wrong_recovery_code_is_refused(made):
     kf, _, code = made
-    other = keys._new_recovery_code()
+    other = keycodes.new_recovery_code()
     assert other != code
     with pytest.raises(keys.BadRecoveryCode):
         kf.unlock_with_recovery(other)
@@ -312,7 +314,7 @@ def test_a_wrong_recovery_code_is_refused(made):
        st.booleans())
 def test_normalising_any_code_typed_any_way_gives_it_back(raw, seps, lower):
     n = int.from_bytes(raw, "big")
-    chars = [keys._CROCKFORD[(n >> 5 * i) & 31] for i in range(32)]
+    chars = [keycodes.CROCKFORD[(n >> 5 * i) & 31] for i in range(32)]
     canonical = keys.normalise_recovery_code("".join(chars))
     typed = "".join(c + s for c, s in zip(chars, seps, strict=True))
     assert keys.normalise_recovery_code(typed.lower() if lower else typed) == canonical
@@ -387,7 +389,7 @@ def test_set_pin_changes_the_pin_not_the_key(kf, master, store):
 def test_after_recovery_on_a_new_machine_the_head_resets_pins(made, store, tmp_path):
     kf, master, code = made
     add(kf, master, store)
-    new_machine = secrets.FileSecrets(tmp_path / "new-laptop")
+    new_machine = device_secrets.FileSecrets(tmp_path / "new-laptop")
     with pytest.raises(keys.NoDeviceSecret):
         kf.unlock("h1", PIN, new_machine)
     key = kf.unlock_with_recovery(code).master_key
@@ -609,18 +611,18 @@ def test_state_round_trips_through_json(kf, master, store, path):
     with pytest.raises(keys.WrongPin):
         kf.unlock("v2", "000000", store, now=T0)
     raw = path.read_bytes()
-    assert keystate.dump(keystate.parse(raw)) == raw
+    assert contents.dump(contents.parse(raw)) == raw
 
 
 def test_a_failed_create_leaves_no_device_secret_behind(tmp_path, store, monkeypatch):
-    real = secrets.write_private
+    real = device_secrets.write_private
 
     def crash(path: Path, data: bytes) -> None:
         if path.name == "k.json":  # the key file fails; the secrets file is written
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(secrets, "write_private", crash)
+    monkeypatch.setattr(device_secrets, "write_private", crash)
     with pytest.raises(keys.KeysError, match="Cannot save"):
         keys.KeyFile.create(tmp_path / "k.json", head_id="h1", head_name="王芳", head_pin=PIN,
                             secrets=store, kdf=KDF)

@@ -20,7 +20,7 @@ def _tables(db: Database) -> set[str]:
 
 def test_a_database_at_m004_migrates(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    old = dbm.connect(path, KEY)
+    old = dbm.connect(path, KEY, create=True)
     migrations.migrations.apply(old, stop_before="m005_sync")
     assert not SYNC_TABLES & _tables(old)
     old.execute("INSERT INTO meta(key, value) VALUES ('kept', 'yes')")
@@ -38,7 +38,7 @@ def test_a_database_at_m004_migrates(tmp_path: Path) -> None:
 
 def test_a_database_synced_before_m005_migrates(tmp_path: Path) -> None:
     path = tmp_path / "station.db"
-    old = dbm.connect(path, KEY)
+    old = dbm.connect(path, KEY, create=True)
     migrations.migrations.apply(old, stop_before="m005_sync")
     with dbm.immediate(old):  # an older client made match_records and alerts itself
         old.execute("CREATE TABLE match_records (family_id TEXT PRIMARY KEY, station_code TEXT "

@@ -16,7 +16,8 @@ import keyring.errors
 import pytest
 from keyring.backends import chainer, fail, null
 
-from helpdesk.store import keys, secrets
+from helpdesk.store import keys
+from helpdesk.store.keys import device_secrets
 
 INSTALL = "0b8f4f5e-2f1c-4c55-9a43-3d3c3b8a7f10"
 
@@ -67,42 +68,43 @@ def memory(use_keyring) -> MemoryKeyring:
 # --- Binding ------------------------------------------------------------------------------------
 
 def test_a_binding_is_32_random_bytes_never_shown():
-    a, b = secrets.Binding.new(), secrets.Binding.new()
+    a, b = device_secrets.Binding.new(), device_secrets.Binding.new()
     assert len(a.secret) == 32 and a.secret != b.secret
     assert (a.device_id, a.opens) == (None, 0)
     assert a.secret.hex() not in repr(a) and str(a.secret) not in repr(a)
     with pytest.raises(ValueError):
-        secrets.Binding(b"short", None, 0)
+        device_secrets.Binding(b"short", None, 0)
     with pytest.raises(ValueError):
-        secrets.Binding(bytes(32), None, -1)
-    assert secrets.Binding.from_dict(a.to_dict()) == a
+        device_secrets.Binding(bytes(32), None, -1)
+    assert device_secrets.Binding.from_dict(a.to_dict()) == a
 
 
 # --- FileSecrets --------------------------------------------------------------------------------
 
 def test_file_secrets_round_trip_0600_in_a_0700_folder(tmp_path):
-    store = secrets.FileSecrets(tmp_path / "cfg" / "helpdesk")
+    store = device_secrets.FileSecrets(tmp_path / "cfg" / "helpdesk")
     assert store.load(INSTALL) is None
-    binding = secrets.Binding(os.urandom(32), "dev-1", 7)
+    binding = device_secrets.Binding(os.urandom(32), "dev-1", 7)
     store.save(INSTALL, binding)
     assert store.load(INSTALL) == binding
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
     assert store.where() == f"file {store.path} (0600)"
-    assert secrets.FileSecrets(tmp_path / "cfg" / "helpdesk").load(INSTALL) == binding
+    assert device_secrets.FileSecrets(tmp_path / "cfg" / "helpdesk").load(INSTALL) == binding
 
 
 def test_file_secrets_keep_other_installations_and_delete_one(tmp_path):
-    store = secrets.FileSecrets(tmp_path)
-    one, two = secrets.Binding.new(), secrets.Binding.new()
+    store = device_secrets.FileSecrets(tmp_path)
+    one, two = device_secrets.Binding.new(), device_secrets.Binding.new()
     store.save("a", one)
     store.save("b", two)
-    store.save("a", secrets.Binding(one.secret, "dev", 1))
-    assert store.load("b") == two and store.load("a") == secrets.Binding(one.secret, "dev", 1)
+    store.save("a", device_secrets.Binding(one.secret, "dev", 1))
+    assert store.load("b") == two
+    assert store.load("a") == device_secrets.Binding(one.secret, "dev", 1)
     store.delete("a")
     store.delete("a")  # already gone: fine
     assert store.load("a") is None and store.load("b") == two
-    secrets.FileSecrets(tmp_path / "empty").delete("a")  # no file at all: fine
+    device_secrets.FileSecrets(tmp_path / "empty").delete("a")  # no file at all: fine
 
 
 @pytest.mark.parametrize("content", [
@@ -111,7 +113,7 @@ def test_file_secrets_keep_other_installations_and_delete_one(tmp_path):
                                                      "opens": 0}}}),
 ])
 def test_a_damaged_secrets_file_says_so(tmp_path, content):
-    store = secrets.FileSecrets(tmp_path)
+    store = device_secrets.FileSecrets(tmp_path)
     store.path.write_text(content, encoding="utf-8")
     with pytest.raises(keys.DeviceSecretUnavailable) as err:
         store.load(INSTALL)
@@ -122,18 +124,18 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
     def denied(path: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(secrets, "write_private", denied)
+    monkeypatch.setattr(device_secrets, "write_private", denied)
     with pytest.raises(keys.DeviceSecretUnavailable, match="Cannot write") as err:
-        secrets.FileSecrets(tmp_path).save(INSTALL, secrets.Binding.new())
+        device_secrets.FileSecrets(tmp_path).save(INSTALL, device_secrets.Binding.new())
     assert "权限" in err.value.zh
 
 
 # --- KeyringSecrets -----------------------------------------------------------------------------
 
 def test_keyring_secrets_use_service_helpdesk_and_user_device_install_id(memory):
-    store = secrets.KeyringSecrets()
+    store = device_secrets.KeyringSecrets()
     assert store.load(INSTALL) is None
-    binding = secrets.Binding(os.urandom(32), "dev-1", 3)
+    binding = device_secrets.Binding(os.urandom(32), "dev-1", 3)
     store.save(INSTALL, binding)
     assert list(memory.items) == [("helpdesk", f"device:{INSTALL}")]
     assert json.loads(memory.items[("helpdesk", f"device:{INSTALL}")])["opens"] == 3
@@ -147,26 +149,26 @@ def test_keyring_secrets_use_service_helpdesk_and_user_device_install_id(memory)
 def test_keyring_secrets_with_an_explicit_backend(use_keyring):
     use_keyring(fail.Keyring())  # the global one would fail: the explicit one is used
     backend = MemoryKeyring()
-    store = secrets.KeyringSecrets(backend)
-    store.save(INSTALL, secrets.Binding.new())
+    store = device_secrets.KeyringSecrets(backend)
+    store.save(INSTALL, device_secrets.Binding.new())
     assert store.load(INSTALL) is not None and len(backend.items) == 1
 
 
 def test_a_locked_keyring_is_unavailable_not_missing(memory):
     memory.locked = True
     with pytest.raises(keys.DeviceSecretUnavailable) as err:
-        secrets.KeyringSecrets().load(INSTALL)
+        device_secrets.KeyringSecrets().load(INSTALL)
     assert "Unlock it" in err.value.en and "钥匙串" in err.value.zh
 
 
 def test_a_damaged_keyring_entry_says_so(memory):
     memory.items[("helpdesk", f"device:{INSTALL}")] = "{not json"
     with pytest.raises(keys.DeviceSecretUnavailable):
-        secrets.KeyringSecrets().load(INSTALL)
+        device_secrets.KeyringSecrets().load(INSTALL)
 
 
 def test_the_key_file_works_through_the_keyring(memory, tmp_path):
-    store = secrets.KeyringSecrets()
+    store = device_secrets.KeyringSecrets()
     kf, master, _ = keys.KeyFile.create(tmp_path / "k.json", head_id="h1", head_name="王芳",
                                         head_pin="123456", secrets=store,
                                         kdf=keys.KdfParams.fast())
@@ -177,47 +179,47 @@ def test_the_key_file_works_through_the_keyring(memory, tmp_path):
 # --- choosing the store -------------------------------------------------------------------------
 
 def test_a_real_keyring_is_chosen(memory, tmp_path):
-    store = secrets.device_secrets(tmp_path)
-    assert isinstance(store, secrets.KeyringSecrets)
+    store = device_secrets.device_secrets(tmp_path)
+    assert isinstance(store, device_secrets.KeyringSecrets)
     assert store.where().startswith("system keyring (")
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring, null.Keyring])
 def test_without_a_real_keyring_a_file_is_used_and_says_so(use_keyring, tmp_path, backend):
     use_keyring(backend())
-    store = secrets.device_secrets(tmp_path)
-    assert isinstance(store, secrets.FileSecrets)
+    store = device_secrets.device_secrets(tmp_path)
+    assert isinstance(store, device_secrets.FileSecrets)
     assert store.where() == f"file {tmp_path / 'device-secrets.json'} (0600)"
 
 
 def test_an_empty_chainer_is_no_keyring(use_keyring, monkeypatch, tmp_path):
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [])
     use_keyring(chainer.ChainerBackend())
-    assert isinstance(secrets.device_secrets(tmp_path), secrets.FileSecrets)
+    assert isinstance(device_secrets.device_secrets(tmp_path), device_secrets.FileSecrets)
 
 
 def test_a_chainer_with_backends_is_a_keyring(use_keyring, monkeypatch, tmp_path):
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [MemoryKeyring()])
     use_keyring(chainer.ChainerBackend())
-    store = secrets.device_secrets(tmp_path)
-    assert isinstance(store, secrets.KeyringSecrets)
+    store = device_secrets.device_secrets(tmp_path)
+    assert isinstance(store, device_secrets.KeyringSecrets)
     assert store.where() == f"system keyring ({MemoryKeyring.name})"
 
 
 def test_once_the_file_is_used_it_stays_used(use_keyring, tmp_path):
     use_keyring(fail.Keyring())
-    first = secrets.device_secrets(tmp_path)
-    first.save(INSTALL, secrets.Binding.new())
+    first = device_secrets.device_secrets(tmp_path)
+    first.save(INSTALL, device_secrets.Binding.new())
     use_keyring(MemoryKeyring())  # a desktop session later: the secret is still in the file
-    later = secrets.device_secrets(tmp_path)
-    assert isinstance(later, secrets.FileSecrets) and later.load(INSTALL) is not None
+    later = device_secrets.device_secrets(tmp_path)
+    assert isinstance(later, device_secrets.FileSecrets) and later.load(INSTALL) is not None
 
 
 # --- file helpers -------------------------------------------------------------------------------
 
 def test_write_private_replaces_atomically_0600(tmp_path, monkeypatch):
     path = tmp_path / "f.json"
-    secrets.write_private(path, b"one")
+    device_secrets.write_private(path, b"one")
     assert path.read_bytes() == b"one" and stat.S_IMODE(path.stat().st_mode) == 0o600
 
     def crash(src: object, dst: object) -> None:
@@ -225,7 +227,7 @@ def test_write_private_replaces_atomically_0600(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        secrets.write_private(path, b"two")
+        device_secrets.write_private(path, b"two")
     assert path.read_bytes() == b"one"
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
 
@@ -235,10 +237,10 @@ def test_file_lock_is_exclusive(tmp_path):
     acquired = threading.Event()
 
     def other() -> None:
-        with secrets.file_lock(path):
+        with device_secrets.file_lock(path):
             acquired.set()
 
-    with secrets.file_lock(path):
+    with device_secrets.file_lock(path):
         thread = threading.Thread(target=other)
         thread.start()
         assert not acquired.wait(0.2)

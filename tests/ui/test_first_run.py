@@ -144,3 +144,17 @@ def test_recovery_code_print_dialog_opens(qtbot: QtBot, make_window) -> None:  #
     dialog = wizard.findChild(QDialog, "recovery_print_dialog")
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_first_run_refuses_a_folder_with_a_database_but_no_key_file(  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_window, paths) -> None:
+    paths.ensure()
+    paths.database.write_bytes(b"SQLite format 3\0 not ours to delete")
+    window: MainWindow = make_window()
+    wizard = window.first_run
+    assert window.stack.currentWidget() is wizard
+    assert not wizard.create_button.isEnabled()
+    assert "station.keys.json" in wizard.error.text() and wizard.error.isVisible()
+    wizard.create_station()  # even if asked directly, nothing is made over it
+    assert paths.database.read_bytes() == b"SQLite format 3\0 not ours to delete"
+    assert not paths.key_file.exists()

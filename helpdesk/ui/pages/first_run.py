@@ -137,6 +137,13 @@ class FirstRunPage(QWidget):
         box.addStretch(1)
         return self._scrolling(inner)
 
+    def refuse(self, err: KnownError) -> None:
+        """This folder holds half a station (a database without its key file, or the reverse):
+        say so and what to do, and offer no way to make a new station over it."""
+        self.error.setText(i18n.known(err))
+        self.error.show()
+        self.create_button.setEnabled(False)
+
     def create_station(self) -> None:
         values = {name: f.editor.text().strip() for name, f in self.fields.items()}  # type: ignore[attr-defined]
         problems: dict[str, str] = {}

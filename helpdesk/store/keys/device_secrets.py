@@ -25,7 +25,7 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail, null
 
-from helpdesk.store.keyerrors import DeviceSecretUnavailable
+from helpdesk.store.keys.errors import DeviceSecretUnavailable
 
 SERVICE = "helpdesk"
 FILE_NAME = "device-secrets.json"

@@ -2,7 +2,7 @@
 
 Argon2id for PINs and recovery codes, key-encryption keys, AES-256-GCM sealing and ECIES
 (ephemeral X25519 + HKDF-SHA256 + AES-256-GCM) to wrap the master key to a holder's public key.
-Functions here never raise on a wrong key: they return None, and `keys` decides what it means.
+Functions here never raise on a wrong key: they return None, and `keyfile` decides what it means.
 """
 
 from __future__ import annotations

@@ -1,20 +1,6 @@
-"""The station key file: who may open the SQLCipher database, and how.
+"""The station key file (see the package's docstring): who may open the database, and how.
 
-The database is encrypted under a random 32-byte master key. Every holder (each volunteer, and
-the special holder `recovery`) has an X25519 key pair; the master key is wrapped to each
-holder's public key (ECIES), so re-keying needs nobody's PIN. A holder's private key is stored
-sealed under a key-encryption key (KEK): for volunteers HKDF(argon2id(PIN) || device secret),
-the device secret being kept by the OS keyring (`helpdesk.store.secrets`), so the key file and
-a PIN alone open nothing; for `recovery`, argon2id of the printed recovery code.
-
-The file is JSON, 0600, replaced atomically, and every change re-reads it under a lock file so
-two processes (app and command line) never undo each other's changes. Holder names and roles
-are readable before sign-in; roles there are for display only (the file is not authenticated):
-authorise from the database. Lock-out counters stop guessing through the app only; the device
-secret is what stops offline guessing.
-
-Beside it: `wrapping` (the cryptography), `keystate` (the file's contents and JSON form),
-`keyerrors` (re-exported here) and `secrets` (where the device secret lives).
+`KeyFile` reads the file afresh for every call and saves each change at once, under a lock.
 """
 
 from __future__ import annotations
@@ -22,40 +8,24 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from helpdesk.store import keystate, wrapping
-from helpdesk.store import secrets as secret_store
-from helpdesk.store.keyerrors import (
+from helpdesk.store.keys import codes, contents, crypto
+from helpdesk.store.keys import device_secrets as secret_store
+from helpdesk.store.keys.crypto import KdfParams
+from helpdesk.store.keys.device_secrets import DeviceSecrets
+from helpdesk.store.keys.errors import (
     BadRecoveryCode,
-    DeviceSecretUnavailable,
-    InvalidPin,
     KeyFileCorrupt,
-    KeyFileMissing,
     KeysError,
-    LockedOut,
     NoDeviceSecret,
-    UnknownHolder,
-    WrongPin,
 )
-from helpdesk.store.secrets import DeviceSecrets
-from helpdesk.store.wrapping import KdfParams
 
-__all__ = [
-    "BadRecoveryCode", "DeviceSecretUnavailable", "Holder", "InvalidPin", "KdfParams",
-    "KeyFile", "KeyFileCorrupt", "KeyFileMissing", "KeysError", "LockedOut", "NoDeviceSecret",
-    "UnknownHolder", "Unlocked", "WrongPin", "new_master_key", "normalise_recovery_code",
-]
-
-RECOVERY_ID = keystate.RECOVERY_ID
-PIN_LENGTHS = range(6, 13)
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_RECOVERY_BYTES = 20  # 160 bits: 32 Crockford characters
+RECOVERY_ID = contents.RECOVERY_ID
 
 
 @dataclass(frozen=True)
@@ -77,8 +47,8 @@ class Unlocked:
 
 
 class _Session(NamedTuple):
-    state: keystate.State
-    rec: keystate.Record
+    state: contents.State
+    rec: contents.Record
     private: bytes
     binding: secret_store.Binding
 
@@ -92,37 +62,13 @@ class _Counted(Exception):
 
 def new_master_key() -> bytes:
     """32 random bytes for SQLCipher (`PRAGMA key = "x'<hex>'"`)."""
-    return os.urandom(wrapping.KEY_BYTES)
-
-
-def normalise_recovery_code(text: str) -> str:
-    """The canonical `XXXX-XXXX-…` form of a typed recovery code; BadRecoveryCode if malformed.
-
-    Accepts lower case, full-width characters (Chinese input methods), missing dashes or spaces,
-    and I/L for 1, O for 0, as Crockford base32 intends.
-    """
-    s = unicodedata.normalize("NFKC", text).upper()
-    s = "".join(c for c in s if not (c.isspace() or c == "-")).translate(
-        str.maketrans("ILO", "110")
-    )
-    if len(s) != 32:
-        raise BadRecoveryCode(f"（输入了 {len(s)} 个字符）", f" (it has {len(s)} characters)")
-    bad = sorted({c for c in s if c not in _CROCKFORD})
-    if bad:
-        shown = " ".join(bad)
-        raise BadRecoveryCode(f"（不应出现：{shown}）", f" (it cannot contain: {shown})")
-    return "-".join(s[i : i + 4] for i in range(0, 32, 4))
-
-
-def _new_recovery_code() -> str:
-    n = int.from_bytes(os.urandom(_RECOVERY_BYTES), "big")
-    return normalise_recovery_code("".join(_CROCKFORD[(n >> 5 * i) & 31] for i in range(32)))
+    return os.urandom(crypto.KEY_BYTES)
 
 
 class KeyFile:
     """One station's key file. Every method reads the file afresh; changes are saved at once."""
 
-    def __init__(self, path: Path, state: keystate.State) -> None:
+    def __init__(self, path: Path, state: contents.State) -> None:
         """Use `create` or `load`."""
         self.path = path
         self._state = state
@@ -142,24 +88,24 @@ class KeyFile:
         Creates this machine's device secret. The recovery code is shown once: print it.
         Raises InvalidPin, KeysError if the file exists or the input is bad.
         """
-        pin = _pin(head_pin)
+        pin = codes.pin_digits(head_pin)
         _check_holder(head_id, head_name, "head")
         path = Path(path)
         if path.exists():
             raise _exists(path)
-        master, code = new_master_key(), _new_recovery_code()
-        state = keystate.State.new(master)
-        salt = os.urandom(wrapping.SALT_BYTES)
-        kek = wrapping.recovery_kek(code, salt, kdf)
-        keystate.enrol(state, RECOVERY_ID, "", RECOVERY_ID, kek, salt, kdf, None, master)
+        master, code = new_master_key(), codes.new_recovery_code()
+        state = contents.State.new(master)
+        salt = os.urandom(crypto.SALT_BYTES)
+        kek = crypto.recovery_kek(code, salt, kdf)
+        contents.enrol(state, RECOVERY_ID, "", RECOVERY_ID, kek, salt, kdf, None, master)
         secret = secret_store.load_or_create(secrets, state.install_id).secret
-        keystate.enrol_volunteer(state, head_id, head_name, "head", pin, secret, kdf, master)
+        contents.enrol_volunteer(state, head_id, head_name, "head", pin, secret, kdf, master)
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             with secret_store.file_lock(path):
                 if path.exists():  # made meanwhile by another process
                     raise _exists(path)
-                secret_store.write_private(path, keystate.dump(state))
+                secret_store.write_private(path, contents.dump(state))
         except BaseException as exc:
             # The secret was made for this new install id only: leave no orphan behind.
             with contextlib.suppress(KeysError):
@@ -173,11 +119,11 @@ class KeyFile:
     def load(cls, path: Path) -> KeyFile:
         """Read a key file; KeyFileMissing, KeyFileCorrupt or KeysError if it cannot be used."""
         path = Path(path)
-        return cls(path, keystate.read(path))
+        return cls(path, contents.read(path))
 
     def holders(self) -> list[Holder]:
         """The volunteers, in the order they were added (not `recovery`)."""
-        self._state = keystate.read(self.path)
+        self._state = contents.read(self.path)
         return [Holder(r.id, r.name, r.role) for r in self._state.holders.values()
                 if r.id != RECOVERY_ID]
 
@@ -190,31 +136,31 @@ class KeyFile:
         Raises InvalidPin, KeysError (id taken, bad name or role, wrong master key, re-key
         in progress), DeviceSecretUnavailable. Creates the device secret here if there is none.
         """
-        pin = _pin(pin)
+        pin = codes.pin_digits(pin)
         _check_holder(holder_id, name, role)
         with self._editing() as st:
             if holder_id in st.holders:
                 raise KeysError(f"编号 {holder_id} 已被使用。", f"Id {holder_id} is already taken.")
-            keystate.require_master(st, master_key)
+            contents.require_master(st, master_key)
             secret = secret_store.load_or_create(secrets, st.install_id).secret
-            keystate.enrol_volunteer(st, holder_id, name, role, pin, secret, kdf, master_key)
+            contents.enrol_volunteer(st, holder_id, name, role, pin, secret, kdf, master_key)
 
     def update_holder(self, holder_id: str, *, name: str, role: str) -> None:
         """Change the name or role shown at sign-in (keys untouched). UnknownHolder, KeysError."""
         _check_holder(holder_id, name, role)
         with self._editing() as st:
-            rec = keystate.volunteer(st, holder_id)
+            rec = contents.volunteer(st, holder_id)
             if rec.role == "head" and role != "head":
-                keystate.refuse_last_head(st, holder_id)
+                contents.refuse_last_head(st, holder_id)
             rec.name, rec.role = name.strip(), role
 
     def remove_holder(self, holder_id: str) -> None:
         """Drop a volunteer and their wraps. Re-key afterwards: an old copy of this file still
         opens the current master key for them. UnknownHolder; KeysError for the last head."""
         with self._editing() as st:
-            rec = keystate.volunteer(st, holder_id)
+            rec = contents.volunteer(st, holder_id)
             if rec.role == "head":
-                keystate.refuse_last_head(st, holder_id)
+                contents.refuse_last_head(st, holder_id)
             del st.holders[holder_id]
             st.current.wraps.pop(holder_id, None)
             if st.pending is not None:
@@ -225,11 +171,11 @@ class KeyFile:
         self, holder_id: str, old_pin: str, new_pin: str, secrets: DeviceSecrets, kdf: KdfParams
     ) -> None:
         """Change one's own PIN (same key pair, so no re-key). Errors as `unlock`, InvalidPin."""
-        new = _pin(new_pin)
+        new = codes.pin_digits(new_pin)
         with self._signed_in(holder_id, old_pin, secrets, None) as s:
-            salt = os.urandom(wrapping.SALT_BYTES)
-            kek = wrapping.volunteer_kek(new, salt, kdf, s.binding.secret)
-            nonce, sealed = wrapping.seal(kek, s.private, keystate.key_aad(holder_id))
+            salt = os.urandom(crypto.SALT_BYTES)
+            kek = crypto.volunteer_kek(new, salt, kdf, s.binding.secret)
+            nonce, sealed = crypto.seal(kek, s.private, contents.key_aad(holder_id))
             s.rec.salt, s.rec.kdf, s.rec.nonce, s.rec.private_key = salt, kdf, nonce, sealed
 
     def reset_holder_pin(
@@ -245,12 +191,12 @@ class KeyFile:
         keys cannot be moved without their PINs, so the head resets each volunteer's PIN here.
         Raises UnknownHolder, InvalidPin, KeysError (wrong master key, re-key in progress).
         """
-        pin = _pin(new_pin)
+        pin = codes.pin_digits(new_pin)
         with self._editing() as st:
-            rec = keystate.volunteer(st, holder_id)
-            keystate.require_master(st, master_key)
+            rec = contents.volunteer(st, holder_id)
+            contents.require_master(st, master_key)
             secret = secret_store.load_or_create(secrets, st.install_id).secret
-            keystate.enrol_volunteer(st, holder_id, rec.name, rec.role, pin, secret, kdf,
+            contents.enrol_volunteer(st, holder_id, rec.name, rec.role, pin, secret, kdf,
                                      master_key)
 
     def replace_recovery_code(self, master_key: bytes, kdf: KdfParams) -> str:
@@ -258,12 +204,12 @@ class KeyFile:
 
         Re-key afterwards if the old sheet may be in the wrong hands. KeysError as add_holder.
         """
-        code = _new_recovery_code()
+        code = codes.new_recovery_code()
         with self._editing() as st:
-            keystate.require_master(st, master_key)
-            salt = os.urandom(wrapping.SALT_BYTES)
-            kek = wrapping.recovery_kek(code, salt, kdf)
-            keystate.enrol(st, RECOVERY_ID, "", RECOVERY_ID, kek, salt, kdf, None, master_key)
+            contents.require_master(st, master_key)
+            salt = os.urandom(crypto.SALT_BYTES)
+            kek = crypto.recovery_kek(code, salt, kdf)
+            contents.enrol(st, RECOVERY_ID, "", RECOVERY_ID, kek, salt, kdf, None, master_key)
         return code
 
     def unlock(
@@ -289,13 +235,13 @@ class KeyFile:
 
         No lock-out: 160 random bits cannot be guessed, and this path must always work.
         """
-        canonical = normalise_recovery_code(code)
-        st = self._state = keystate.read(self.path)
+        canonical = codes.normalise_recovery_code(code)
+        st = self._state = contents.read(self.path)
         rec = st.holders.get(RECOVERY_ID)
         if rec is None:
             raise KeyFileCorrupt(self.path, "no recovery holder")
-        kek = wrapping.recovery_kek(canonical, rec.salt, rec.kdf)
-        private = wrapping.unseal(kek, rec.nonce, rec.private_key, keystate.key_aad(RECOVERY_ID))
+        kek = crypto.recovery_kek(canonical, rec.salt, rec.kdf)
+        private = crypto.unseal(kek, rec.nonce, rec.private_key, contents.key_aad(RECOVERY_ID))
         if private is None:
             raise BadRecoveryCode()
         return _open_slots(self.path, st, RECOVERY_ID, private)
@@ -307,14 +253,14 @@ class KeyFile:
         `unlock` returns both keys; whichever opens the database says which call to make.
         Raises KeysError if a re-key is already pending (finish it first).
         """
-        if len(new_master) != wrapping.KEY_BYTES:
+        if len(new_master) != crypto.KEY_BYTES:
             raise ValueError("a master key is 32 bytes")
         with self._editing() as st:
             if st.pending is not None:
-                raise keystate.rekey_pending()
-            wraps = {h: wrapping.wrap_to(r.public_key, new_master, keystate.wrap_aad(h))
+                raise contents.rekey_pending()
+            wraps = {h: crypto.wrap_to(r.public_key, new_master, contents.wrap_aad(h))
                      for h, r in st.holders.items()}
-            st.pending = keystate.Slot(wrapping.master_check(new_master), wraps)
+            st.pending = contents.Slot(crypto.master_check(new_master), wraps)
 
     def commit_rekey(self) -> None:
         """Make the pending key current (the database now uses it); KeysError if none pending."""
@@ -332,13 +278,13 @@ class KeyFile:
                       ) -> tuple[int, datetime | None]:
         """(consecutive wrong PINs, locked-until if still locked at `now`); UnknownHolder."""
         now = _utc(now)
-        self._state = keystate.read(self.path)
-        keystate.volunteer(self._state, holder_id)
-        lock = self._state.lockout.get(holder_id, keystate.Lock(0, None))
+        self._state = contents.read(self.path)
+        contents.volunteer(self._state, holder_id)
+        lock = self._state.lockout.get(holder_id, contents.Lock(0, None))
         return lock.failures, lock.until if lock.until and lock.until > now else None
 
     @contextlib.contextmanager
-    def _editing(self) -> Iterator[keystate.State]:
+    def _editing(self) -> Iterator[contents.State]:
         """Lock, re-read, let the caller change the state, save if changed.
 
         An exception discards the changes, except `_Counted`, whose changes are saved first.
@@ -349,15 +295,15 @@ class KeyFile:
                 stack.enter_context(secret_store.file_lock(self.path))
             except OSError as exc:  # a read-only or vanished folder
                 raise _cannot_save(self.path, exc) from exc
-            st = keystate.read(self.path)
+            st = contents.read(self.path)
             if st.install_id != self.install_id:
                 raise KeyFileCorrupt(self.path, "replaced by another installation's key file")
-            before = keystate.dump(st)
+            before = contents.dump(st)
             try:
                 yield st
             except _Counted as counted:
                 error = counted.error
-            after = keystate.dump(st)
+            after = contents.dump(st)
             if after != before:
                 try:
                     secret_store.write_private(self.path, after)
@@ -373,32 +319,24 @@ class KeyFile:
     ) -> Iterator[_Session]:
         now = _utc(now)
         with self._editing() as st:
-            rec = keystate.volunteer(st, holder_id)
-            locked = keystate.locked_out(st, holder_id, now)
+            rec = contents.volunteer(st, holder_id)
+            locked = contents.locked_out(st, holder_id, now)
             if locked:
                 raise _Counted(locked)  # counted: a clock set back may have shortened the lock
-            digits = _pin(pin)  # a PIN that cannot be right is refused, not counted
+            digits = codes.pin_digits(pin)  # a PIN that cannot be right is refused, not counted
             binding = secrets.load(st.install_id)
-            if binding is None or rec.device_check != wrapping.device_check(
+            if binding is None or rec.device_check != crypto.device_check(
                 binding.secret, st.install_id
             ):
                 raise NoDeviceSecret(secrets.where())
-            kek = wrapping.volunteer_kek(digits, rec.salt, rec.kdf, binding.secret)
-            private = wrapping.unseal(kek, rec.nonce, rec.private_key, keystate.key_aad(holder_id))
+            kek = crypto.volunteer_kek(digits, rec.salt, rec.kdf, binding.secret)
+            private = crypto.unseal(kek, rec.nonce, rec.private_key, contents.key_aad(holder_id))
             if private is None:
-                raise _Counted(keystate.record_failure(st, holder_id, now))
-            if wrapping.public_of(private) != rec.public_key:
+                raise _Counted(contents.record_failure(st, holder_id, now))
+            if crypto.public_of(private) != rec.public_key:
                 raise KeyFileCorrupt(self.path, f"key pair of {holder_id} does not match")
             st.lockout.pop(holder_id, None)
             yield _Session(st, rec, private, binding)
-
-
-def _pin(pin: str) -> str:
-    """6-12 ASCII digits; full-width digits from a Chinese input method are accepted."""
-    digits = unicodedata.normalize("NFKC", pin).strip()
-    if len(digits) not in PIN_LENGTHS or not all("0" <= c <= "9" for c in digits):
-        raise InvalidPin()
-    return digits
 
 
 def _check_holder(holder_id: str, name: str, role: str) -> None:
@@ -406,7 +344,7 @@ def _check_holder(holder_id: str, name: str, role: str) -> None:
         raise KeysError(f"编号无效：{holder_id!r}。", f"Invalid id: {holder_id!r}.")
     if not name.strip():
         raise KeysError("请填写姓名。", "Enter a name.")
-    if role not in keystate.ROLES:
+    if role not in contents.ROLES:
         raise KeysError(f"角色无效：{role}。", f"Invalid role: {role} (head or volunteer).")
 
 
@@ -427,10 +365,10 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(UTC)
 
 
-def _open_slots(path: Path, st: keystate.State, holder_id: str, private: bytes) -> Unlocked:
-    master = keystate.open_slot(st.current, holder_id, private)
+def _open_slots(path: Path, st: contents.State, holder_id: str, private: bytes) -> Unlocked:
+    master = contents.open_slot(st.current, holder_id, private)
     if master is None:
         raise KeyFileCorrupt(path, f"no usable master key for {holder_id}")
     # A missing pending wrap is tolerated: the database may not have been re-keyed yet.
-    pending = None if st.pending is None else keystate.open_slot(st.pending, holder_id, private)
+    pending = None if st.pending is None else contents.open_slot(st.pending, holder_id, private)
     return Unlocked(master, pending, holder_id)

@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from helpdesk.store import wrapping
-from helpdesk.store.keyerrors import (
+from helpdesk.store.keys import crypto
+from helpdesk.store.keys.crypto import KdfParams
+from helpdesk.store.keys.errors import (
     KeyFileCorrupt,
     KeyFileMissing,
     KeysError,
@@ -25,7 +26,6 @@ from helpdesk.store.keyerrors import (
     UnknownHolder,
     WrongPin,
 )
-from helpdesk.store.wrapping import KdfParams
 
 FORMAT = "helpdesk-keys"
 VERSION = 1
@@ -60,7 +60,7 @@ class Slot:
     """One master key (current or pending): its check tag and its wrap per holder."""
 
     check: bytes
-    wraps: dict[str, wrapping.Wrap]
+    wraps: dict[str, crypto.Wrap]
 
 
 @dataclass
@@ -80,7 +80,8 @@ class State:
     @classmethod
     def new(cls, master_key: bytes) -> State:
         """An empty key file for `master_key`, under a new random install id."""
-        return cls(str(uuid.uuid4()), {}, Slot(wrapping.master_check(master_key), {}), None, {})
+        return cls(str(uuid.uuid4()), {}, Slot(crypto.master_check(master_key), {}),
+                   None, {})
 
 
 def key_aad(holder_id: str) -> bytes:
@@ -98,28 +99,28 @@ def enrol(st: State, holder_id: str, name: str, role: str, kek: bytes, salt: byt
 
     The caller has checked there is no pending re-key (the new holder gets no pending wrap).
     """
-    private, public = wrapping.new_keypair()
-    nonce, sealed = wrapping.seal(kek, private, key_aad(holder_id))
+    private, public = crypto.new_keypair()
+    nonce, sealed = crypto.seal(kek, private, key_aad(holder_id))
     st.holders[holder_id] = Record(holder_id, name.strip(), role, public, salt, kdf, nonce,
                                    sealed, device_check)
-    st.current.wraps[holder_id] = wrapping.wrap_to(public, master, wrap_aad(holder_id))
+    st.current.wraps[holder_id] = crypto.wrap_to(public, master, wrap_aad(holder_id))
     st.lockout.pop(holder_id, None)
 
 
 def enrol_volunteer(st: State, holder_id: str, name: str, role: str, pin: str,
                     device_secret: bytes, kdf: KdfParams, master: bytes) -> None:
     """(Re)make a volunteer whose KEK needs `pin` and this machine's `device_secret`."""
-    salt = os.urandom(wrapping.SALT_BYTES)
-    kek = wrapping.volunteer_kek(pin, salt, kdf, device_secret)
-    check = wrapping.device_check(device_secret, st.install_id)
+    salt = os.urandom(crypto.SALT_BYTES)
+    kek = crypto.volunteer_kek(pin, salt, kdf, device_secret)
+    check = crypto.device_check(device_secret, st.install_id)
     enrol(st, holder_id, name, role, kek, salt, kdf, check, master)
 
 
 def open_slot(slot: Slot, holder_id: str, private: bytes) -> bytes | None:
     """The slot's master key for this holder, checked against its tag; None if unreachable."""
     wrap = slot.wraps.get(holder_id)
-    key = None if wrap is None else wrapping.unwrap_with(private, wrap, wrap_aad(holder_id))
-    return key if key is not None and wrapping.master_check(key) == slot.check else None
+    key = None if wrap is None else crypto.unwrap_with(private, wrap, wrap_aad(holder_id))
+    return key if key is not None and crypto.master_check(key) == slot.check else None
 
 
 def volunteer(st: State, holder_id: str) -> Record:
@@ -140,7 +141,7 @@ def require_master(st: State, master_key: bytes) -> None:
     """KeysError unless `master_key` is the current one and no re-key is pending."""
     if st.pending is not None:
         raise rekey_pending()
-    if wrapping.master_check(master_key) != st.current.check:
+    if crypto.master_check(master_key) != st.current.check:
         raise KeysError("给出的主密钥不是本站当前的主密钥。",
                         "The master key given is not the station's current one.")
 
@@ -220,7 +221,7 @@ def parse(raw: bytes) -> State:
             None if check is None else _bytes(check, 16))
 
     def slot(d: dict[str, Any]) -> Slot:
-        wraps = {_str(h): wrapping.Wrap(_bytes(w["epk"], 32), _bytes(w["nonce"], 12),
+        wraps = {_str(h): crypto.Wrap(_bytes(w["epk"], 32), _bytes(w["nonce"], 12),
                                         _bytes(w["ct"], 48))
                  for h, w in d["wraps"].items()}
         if not set(wraps) <= set(holders):

@@ -6,20 +6,21 @@ Each says, in Chinese and in English, what happened and what to do.
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from pathlib import Path
 
+from helpdesk.errors import KnownError
 
-class KeysError(Exception):
-    """Base of every key-file error; `.zh` and `.en` tell the user what to do."""
+
+class KeysError(KnownError):
+    """Base of every key-file error; `.zh` and `.en` tell the user what to do.
+
+    `.code` is the class's name in snake case (`wrong_pin`, `key_file_missing`; `keys_error`).
+    """
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        super().__init__(re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__).lower(), zh, en)
 
 
 class WrongPin(KeysError):
