@@ -116,9 +116,16 @@ class Device:
                  "merged_into": None, "hlc": hlc or str(Hlc(self.hlc_ms + 1, 0))}
         return self.change("family", state, entity_id=family_id, hlc=hlc)
 
-    def push_body(self, changes: list[Change], **overrides: Any) -> dict[str, Any]:
+    def raw_change(self, **overrides: Any) -> dict[str, Any]:
+        """The JSON of a valid change with some fields replaced: a change the `Change`
+        model itself would refuse to make."""
+        return {**self.change().model_dump(mode="json"), **overrides}
+
+    def push_body(self, changes: list[Change] | list[dict[str, Any]],
+                  **overrides: Any) -> dict[str, Any]:
         body: dict[str, Any] = {"protocol": 1, "device_id": self.device_id, "epoch": self.epoch,
-                                "changes": [c.model_dump(mode="json") for c in changes]}
+                                "changes": [c if isinstance(c, dict) else c.model_dump(mode="json")
+                                            for c in changes]}
         body.update(overrides)
         return body
 
