@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from helpdesk.server import accounts, errors, storage
 from helpdesk.server.body import BodyLimit
+from helpdesk.server.deps import KnownTokens
 from helpdesk.server.routes import devices, enroll, health, receipts, sync
 from helpdesk.server.settings import Settings
 
@@ -34,6 +35,7 @@ def create_app(settings: Settings) -> FastAPI:
                   summary="Enrollment and sync for trade-union help stations")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.known_tokens = KnownTokens()
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (health, enroll, devices, sync, receipts):

@@ -1,8 +1,10 @@
 """Request bodies: a size limit with a clear error, and gzip bodies (Content-Encoding: gzip).
 
 A pure ASGI middleware reads the whole body before the route sees it: it refuses a body over
-the limit (before or after gunzip, so a small "zip bomb" is refused too), inflates gzip, and
-hands the route a plain body, so routes and validation never deal with encodings.
+the limit (before or after gunzip, so a small "zip bomb" is refused too), a gzip body that is
+not exactly one whole gzip stream (truncated, or with bytes after it), and a body of the API
+that is not declared JSON (415); it inflates gzip and hands the route a plain body, so routes
+and validation never deal with encodings.
 """
 
 from __future__ import annotations
@@ -50,6 +52,12 @@ class BodyLimit:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
+        media = headers.get("content-type", "").split(";")[0].strip().lower()
+        if body and scope["path"].startswith("/v1/") and media != "application/json":
+            await _refuse(scope, receive, send, 415, "unsupported_media_type",
+                          "Send the body as JSON (Content-Type: application/json)",
+                          "请求内容必须是 JSON（Content-Type: application/json）")
+            return
         if encoding == "gzip":
             inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             try:
@@ -60,6 +68,12 @@ class BodyLimit:
                 return
             if len(body) > self.max_bytes or inflater.unconsumed_tail:
                 await self._too_large(scope, receive, send)
+                return
+            if not inflater.eof or inflater.unused_data:
+                # Truncated, or with bytes after the stream that no one would read.
+                await _refuse(scope, receive, send, 400, "bad_gzip",
+                              "The body is not one whole gzip stream",
+                              "请求内容不是一段完整的 gzip 数据")
                 return
         new_headers = [(k, v) for k, v in scope.get("headers", [])
                        if k.lower() not in (b"content-encoding", b"content-length")]

@@ -35,6 +35,23 @@ class ApiError(Exception):
                         self.headers)
 
 
+_MEANING = {
+    400: "Malformed JSON, another protocol version, or a body that is not whole gzip",
+    401: "No station token, or one unknown or revoked",
+    403: "Refused: another station's device, or an enrollment code not valid",
+    409: "In conflict with what the server holds (device epoch, enrollment)",
+    413: "Body or batch too large",
+    415: "Body not JSON, or an encoding other than gzip",
+    422: "The request does not match the protocol",
+}
+
+
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route: the error statuses it can answer, all in the envelope."""
+    return {status: {"model": wire.ErrorEnvelope, "description": _MEANING[status]}
+            for status in statuses}
+
+
 def envelope(status: int, code: str, message: str, message_zh: str = "",
              details: tuple[dict[str, Any], ...] = (),
              headers: Mapping[str, str] | None = None) -> JSONResponse:

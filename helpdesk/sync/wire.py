@@ -18,12 +18,13 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from helpdesk.domain import idcard, sealing
-from helpdesk.domain.changes import Change, canonical_json
+from helpdesk.domain.changes import MAX_INT, Change, Counter, Id, canonical_json
 
 PROTOCOL = 1
 MAX_BATCH = 1000  # changes in one push (DESIGN.md point 2)
 MAX_PULL = 1000  # items in one pull page
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a request body after gunzip: 1,000 changes fit easily
+MAX_CURSOR = MAX_INT  # a pull cursor is a server sequence number: a signed 64-bit column
 M = TypeVar("M", bound=BaseModel)
 
 Status = Literal["accepted", "already_had", "quarantined", "rejected"]
@@ -37,15 +38,13 @@ class PushRequest(Message):
     """One batch of one device's outbox, in device order; every change must be that device's."""
 
     protocol: Literal[1]
-    device_id: str = Field(min_length=1, max_length=64)
-    epoch: int = Field(ge=1)
+    device_id: Id
+    epoch: Counter
     changes: tuple[Change, ...] = Field(max_length=MAX_BATCH)
 
     @model_validator(mode="after")
     def _one_device(self) -> PushRequest:
         for change in self.changes:
-            if max(len(change.change_id), len(change.entity_id)) > 64:
-                raise ValueError(f"change {change.change_id[:64]}: ids are at most 64 long")
             if change.device_id != self.device_id or change.epoch != self.epoch:
                 raise ValueError(f"change {change.change_id} is not of device "
                                  f"{self.device_id} epoch {self.epoch}")
@@ -156,11 +155,12 @@ class EnrollRequest(Message):
     """A station device joins the server with a one-time code issued by `station add`."""
 
     protocol: Literal[1]
-    code: str = Field(min_length=4, max_length=40)
-    station_id: str = Field(min_length=1, max_length=64)
-    device_id: str = Field(min_length=1, max_length=64)
-    epoch: int = Field(ge=1)
-    device_public_key: str = Field(min_length=40, max_length=60)  # raw Ed25519, base64
+    code: str = Field(min_length=4, max_length=40, pattern=r"^[ -~]+$")
+    station_id: Id
+    device_id: Id
+    epoch: Counter
+    device_public_key: str = Field(min_length=40, max_length=60,  # raw Ed25519, base64
+                                   pattern=r"^[A-Za-z0-9+/=]+$")
 
 
 class DeviceRequest(Message):
@@ -168,9 +168,9 @@ class DeviceRequest(Message):
     registers its public key with the station's token, and gets a token of its own."""
 
     protocol: Literal[1]
-    device_id: str = Field(min_length=1, max_length=64)
-    epoch: int = Field(ge=1)
-    device_public_key: str = Field(min_length=40, max_length=60)
+    device_id: Id
+    epoch: Counter
+    device_public_key: str = Field(min_length=40, max_length=60, pattern=r"^[A-Za-z0-9+/=]+$")
 
 
 class DeviceResponse(Message):
@@ -284,7 +284,7 @@ class StationBundle(Message):
 
     protocol: Literal[1]
     pushes: tuple[PushRequest, ...] = ()
-    cursor: int = Field(ge=0)
+    cursor: int = Field(ge=0, le=MAX_CURSOR)
     answer_key: str = Field(min_length=40, max_length=60)
     enroll: EnrollRequest | None = None
     device: DeviceRequest | None = None

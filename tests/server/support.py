@@ -174,12 +174,19 @@ class Device:
             code = programme_id if len(programme_id) <= 32 else "LOCAL-1"
             self.setup.append(self.programme(code, programme_id=programme_id))
 
-    def push_body(self, changes: list[Change], **overrides: Any) -> dict[str, Any]:
+    def raw_change(self, **overrides: Any) -> dict[str, Any]:
+        """The JSON of a valid change with some fields replaced: a change the `Change`
+        model itself would refuse to make."""
+        return {**self.change().model_dump(mode="json"), **overrides}
+
+    def push_body(self, changes: list[Change] | list[dict[str, Any]],
+                  **overrides: Any) -> dict[str, Any]:
         """The push request of these changes, after the set-up changes not yet sent."""
-        changes = [*self.setup, *changes]
+        changes = [*self.setup, *changes]  # type: ignore[list-item]
         self.setup.clear()
         body: dict[str, Any] = {"protocol": 1, "device_id": self.device_id, "epoch": self.epoch,
-                                "changes": [c.model_dump(mode="json") for c in changes]}
+                                "changes": [c if isinstance(c, dict) else c.model_dump(mode="json")
+                                            for c in changes]}
         body.update(overrides)
         return body
 

@@ -60,7 +60,7 @@ def test_unknown_field_and_foreign_change(client: support.Client, engine: Engine
     mixed = device.push_body([device.change(), other.change()])
     _error(client.post("/v1/sync/push", json=mixed, headers=device.auth), 422,
            "invalid_request")
-    long_id = device.push_body([device.change(entity_id="x" * 65)])
+    long_id = device.push_body([device.raw_change(entity_id="x" * 65)])
     _error(client.post("/v1/sync/push", json=long_id, headers=device.auth), 422,
            "invalid_request")
     _nothing_written(engine, device)

@@ -88,19 +88,16 @@ def test_rejections_are_recorded_and_the_watermark_moves(client: support.Client,
         "hlc": "001795000000001-00000"}, entity_id="someone-else")
     mismatch = device.change("family", {**device.family_state(), "id": "not-this-one"})
     bad_aid = device.change("aid", {"id": "x"}, entity_id="x")
-    bad_hlc = device.change(hlc="yesterday")
-    last = device.change()
-    result = support.push(client, device, [good, other_station, mismatch, bad_aid, bad_hlc,
-                                           last])
-    assert _statuses(result) == ["accepted", "rejected", "rejected", "rejected", "rejected",
-                                 "accepted"]
-    assert [a["reason"] for a in result["answers"][1:5]] == [
-        "other_station", "entity_mismatch", "invalid_aid", "bad_hlc"]
-    assert result["watermark"] == 6
+    last = device.change()  # (a bad HLC refuses the whole batch: test_errors.py)
+    result = support.push(client, device, [good, other_station, mismatch, bad_aid, last])
+    assert _statuses(result) == ["accepted", "rejected", "rejected", "rejected", "accepted"]
+    assert [a["reason"] for a in result["answers"][1:4]] == [
+        "other_station", "entity_mismatch", "invalid_aid"]
+    assert result["watermark"] == 5
     again = support.push(client, device, [other_station])
     assert _statuses(again) == ["rejected"] and again["answers"][0]["reason"] == "other_station"
     assert support.count(engine, "changes", "WHERE status = 'rejected' AND server_seq IS NULL "
-                         f"AND device_id = '{device.device_id}'") == 4
+                         f"AND device_id = '{device.device_id}'") == 3
 
 
 def test_watermark_stops_at_a_gap(client: support.Client, engine: Engine) -> None:

@@ -6,13 +6,13 @@ from fastapi import APIRouter
 
 from helpdesk.server import devices
 from helpdesk.server.deps import CallerDep, EngineDep
+from helpdesk.server.errors import documented
 from helpdesk.sync import wire
 
 router = APIRouter(prefix="/v1", tags=["devices"])
 
 
-@router.post("/devices", responses={code: {"model": wire.ErrorEnvelope}
-                                    for code in (401, 403, 409, 422)})
+@router.post("/devices", responses=documented(400, 401, 403, 409, 413, 415, 422))
 def register(request: wire.DeviceRequest, caller: CallerDep,
              engine: EngineDep) -> wire.DeviceResponse:
     return devices.register(engine, caller, request)

@@ -6,12 +6,12 @@ from fastapi import APIRouter
 
 from helpdesk.server import accounts
 from helpdesk.server.deps import EngineDep
+from helpdesk.server.errors import documented
 from helpdesk.sync import wire
 
 router = APIRouter(prefix="/v1", tags=["enroll"])
 
 
-@router.post("/enroll", responses={403: {"model": wire.ErrorEnvelope},
-                                   409: {"model": wire.ErrorEnvelope}})
+@router.post("/enroll", responses=documented(400, 403, 409, 413, 415, 422))
 def enroll(request: wire.EnrollRequest, engine: EngineDep) -> wire.EnrollResponse:
     return accounts.enroll(engine, request)

@@ -7,7 +7,9 @@ serialized once; a pull page is written straight from the rows (`feed.page`). A 
 validated from its bytes by pydantic in one pass (FastAPI would parse it with `json` into
 Python objects first and validate those: twice the work for a batch of 1,000 changes); an
 invalid one raises the same `RequestValidationError`, so the same error envelope answers it.
-The token is looked up inside the push's or pull's own transaction (`accounts.Bearer`).
+The token is looked up inside the push's or pull's own transaction (`accounts.Bearer`); a
+push's token is also checked before its body is parsed (`deps.KnownTokens`), so a stranger's
+megabytes are never parsed.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from helpdesk.server import feed, ingest
-from helpdesk.server.deps import BearerDep, EngineDep, SettingsDep
+from helpdesk.server.deps import BearerDep, CheckedBearerDep, EngineDep, SettingsDep
+from helpdesk.server.deps import KnownTokensDep as KnownDep
+from helpdesk.server.errors import ApiError, documented
 from helpdesk.sync import wire
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"])
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": wire.ErrorEnvelope} for code in (400, 401, 403, 409, 413, 422)}
 
 
 def _inline(schema: Any, defs: dict[str, Any]) -> Any:
@@ -50,22 +52,34 @@ def _json(message: wire.Message) -> Response:
     return Response(message.model_dump_json(), media_type="application/json")
 
 
-@router.post("/push", responses=_ERRORS, response_model=wire.PushResponse,
-             openapi_extra=_PUSH_BODY)
-async def push(raw: Request, bearer: BearerDep, engine: EngineDep,
-               settings: SettingsDep) -> Response:
+@router.post("/push", responses=documented(400, 401, 403, 409, 413, 415, 422),
+             response_model=wire.PushResponse, openapi_extra=_PUSH_BODY)
+async def push(raw: Request, bearer: CheckedBearerDep, engine: EngineDep,
+               settings: SettingsDep, known: KnownDep) -> Response:
     try:
         request = wire.PushRequest.model_validate_json(await raw.body())
     except ValidationError as err:
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])}
                                       for e in err.errors(include_url=False)]) from None
-    answer = await run_in_threadpool(ingest.push, engine, bearer, request,
-                                     settings.max_clock_ahead_ms)
+    try:
+        answer = await run_in_threadpool(ingest.push, engine, bearer, request,
+                                         settings.max_clock_ahead_ms)
+    except ApiError as err:
+        if err.status == 401:  # revoked since it was last seen valid
+            known.forget(bearer.token)
+        raise
     return _json(answer)
 
 
-@router.get("/pull", responses=_ERRORS, response_model=wire.PullResponse)
-def pull(bearer: BearerDep, engine: EngineDep,
-         after: Annotated[int, Query(ge=0)] = 0,
+@router.get("/pull", responses=documented(401, 422), response_model=wire.PullResponse)
+def pull(bearer: BearerDep, engine: EngineDep, known: KnownDep,
+         after: Annotated[int, Query(ge=0, le=wire.MAX_CURSOR)] = 0,
          limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL)] = wire.MAX_PULL) -> Response:
-    return Response(feed.page(engine, bearer, after, limit), media_type="application/json")
+    try:
+        page = feed.page(engine, bearer, after, limit)
+    except ApiError as err:
+        if err.status == 401:
+            known.forget(bearer.token)
+        raise
+    known.add(bearer.token)  # so the push that follows needs no lookup of its own
+    return Response(page, media_type="application/json")
