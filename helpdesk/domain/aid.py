@@ -3,24 +3,42 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from helpdesk.domain import money, names
+from helpdesk.domain import money
 from helpdesk.domain.common import Model
 from helpdesk.domain.families import Relation
+from helpdesk.domain.fields import (
+    Day,
+    HlcText,
+    Id,
+    Int64,
+    Moment,
+    OptionalName,
+    Sha256,
+    Text,
+    Token,
+)
 from helpdesk.domain.programmes import Kind
 from helpdesk.domain.validation import fail, rule
 
 MAX_SIGNATURE_BYTES = 512 * 1024
+MAX_GOODS_LINES = 50
+MAX_REASON = 200  # a void reason, a head's reason for an override, a merge reason
+MAX_SERVICE_NOTE = 500
+
+ReceiptNo = Annotated[str, Token(r"[0-9A-Z]{2,8}-\d{4}-\d{1,9}", 32, "凭证号格式不对",
+                                 "Not a valid receipt number")]
+"""A receipt number as `store.aid.next_receipt_no` makes it: device code, year, number."""
 
 
 class GoodsLine(Model):
-    item: str = Field(min_length=1, max_length=60)
+    item: Annotated[str, Text(60, min_length=1)]
     qty: Decimal = Field(gt=0, max_digits=9, decimal_places=2)
-    unit: str = Field(min_length=1, max_length=10)
-    value_fen: int = Field(ge=0)
+    unit: Annotated[str, Text(10, min_length=1)]
+    value_fen: Int64 = Field(ge=0, le=money.MAX_FEN)
 
     @field_validator("value_fen", mode="before")
     @classmethod
@@ -31,13 +49,13 @@ class GoodsLine(Model):
 class AidIn(Model):
     """What the give-aid flow submits."""
 
-    family_id: str
-    programme_id: str
+    family_id: Id
+    programme_id: Id
     kind: Kind
-    amount_fen: int = Field(default=0, ge=0, le=money.MAX_FEN)
-    goods: tuple[GoodsLine, ...] = ()
-    service_note: str = Field(default="", max_length=500)
-    recipient_name: str = Field(default="", max_length=40)
+    amount_fen: Int64 = Field(default=0, ge=0, le=money.MAX_FEN)
+    goods: tuple[GoodsLine, ...] = Field(default=(), max_length=MAX_GOODS_LINES)
+    service_note: Annotated[str, Text(MAX_SERVICE_NOTE, lines=True)] = ""
+    recipient_name: OptionalName = ""
     recipient_relation: Relation = Relation.HEAD
     signature_png: bytes | None = Field(default=None, max_length=MAX_SIGNATURE_BYTES)
 
@@ -45,11 +63,6 @@ class AidIn(Model):
     @classmethod
     def _amount(cls, value: Any) -> Any:
         return rule(money.parse_fen)(value) if isinstance(value, str) else value
-
-    @field_validator("recipient_name")
-    @classmethod
-    def _recipient(cls, value: str) -> str:
-        return rule(names.validate_name)(value) if value else ""
 
     @model_validator(mode="after")
     def _by_kind(self) -> AidIn:
@@ -64,7 +77,12 @@ class AidIn(Model):
             if not self.goods:
                 raise fail("goods_required", "请至少填写一项物资", "Add at least one goods line",
                            "goods")
-            object.__setattr__(self, "amount_fen", sum(line.value_fen for line in self.goods))
+            total = sum(line.value_fen for line in self.goods)
+            if total > money.MAX_FEN:
+                raise fail("goods_total", "物资总价值太大，请检查每一项的价值",
+                           "The goods are worth too much in total: check each line's value",
+                           "goods")
+            object.__setattr__(self, "amount_fen", total)
         elif not self.service_note:
             raise fail("service_note_required", "请写明提供的服务", "Describe the service given",
                        "service_note")
@@ -80,29 +98,35 @@ class AidIn(Model):
 class Aid(Model):
     """An aid as stored and synced. The signature travels as its hash only."""
 
-    id: str
-    family_id: str
-    programme_id: str
-    given_at: str
-    local_date: str
+    id: Id
+    family_id: Id
+    programme_id: Id
+    given_at: Moment
+    local_date: Day
     kind: Kind
-    amount_fen: int
-    goods: tuple[GoodsLine, ...] = ()
-    service_note: str = ""
-    recipient_name: str
+    amount_fen: Int64 = Field(ge=0, le=money.MAX_FEN)
+    goods: tuple[GoodsLine, ...] = Field(default=(), max_length=MAX_GOODS_LINES)
+    service_note: Annotated[str, Text(MAX_SERVICE_NOTE, lines=True)] = ""
+    recipient_name: OptionalName
     recipient_relation: Relation
-    signature_hash: str | None = None
-    volunteer_id: str
-    second_volunteer_id: str | None = None
-    override_reason: str = ""
-    override_by: str | None = None
-    receipt_no: str
-    device_id: str
-    voided_at: str | None = None
-    void_reason: str = ""
-    voided_by: str | None = None
-    hlc: str
+    signature_hash: Sha256 | None = None
+    volunteer_id: Id
+    second_volunteer_id: Id | None = None
+    override_reason: Annotated[str, Text(2 * MAX_REASON + 1)] = ""  # two reasons joined by ；
+    override_by: Id | None = None
+    receipt_no: ReceiptNo
+    device_id: Id
+    voided_at: Moment | None = None
+    void_reason: Annotated[str, Text(MAX_REASON)] = ""
+    voided_by: Id | None = None
+    hlc: HlcText
 
     @property
     def voided(self) -> bool:
         return self.voided_at is not None
+
+
+class ReasonIn(Model):
+    """A reason written down: why an aid is voided, why a head overrides, why families merge."""
+
+    reason: Annotated[str, Text(MAX_REASON, min_length=1)]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
 from helpdesk.domain import idcard, money, names, phones, regions
 from helpdesk.domain.common import Labelled, Model
 from helpdesk.domain.errors import Invalid
+from helpdesk.domain.fields import HlcText, Id, Int64, Moment, Name, Text, Token
 from helpdesk.domain.validation import fail, rule
+
+MAX_PHONE = 40  # as typed: +86 138-0013-8000 and the like, before `phones.normalize`
+MAX_REGION = 20  # six digits as typed, with spaces or full-width digits
 
 
 class IdKind(Labelled):
@@ -165,23 +169,22 @@ def _id_for(kind: IdKind, number: str) -> str:
 class FamilyIn(Model):
     """What a registration or edit form submits; every rule of the domain is checked here."""
 
-    head_name: str = Field(max_length=40)
+    head_name: Name
     id_kind: IdKind = IdKind.RESIDENT_ID
-    id_number: str = ""
+    id_number: Annotated[str, Text(30)] = ""
     birth_date: date | None = None
-    phone: str = ""
-    address: str = Field(default="", max_length=200)
-    region: str
+    phone: Annotated[str, Text(MAX_PHONE)] = ""
+    address: Annotated[str, Text(200)] = ""
+    region: Annotated[str, Text(MAX_REGION)]
     hukou: Hukou
     employment: Employment
     reasons: tuple[Reason, ...] = Field(min_length=1)
-    income_fen: int = Field(default=0, ge=0)
+    income_fen: Int64 = Field(default=0, ge=0, le=money.MAX_FEN)
     insurance: tuple[Insurance, ...] = ()
     status: FamilyStatus = FamilyStatus.ACTIVE
     consent_date: date | None = None
-    notes: str = Field(default="", max_length=2000)
+    notes: Annotated[str, Text(2000, lines=True)] = ""
 
-    _name = field_validator("head_name")(rule(names.validate_name))
     _region = field_validator("region")(rule(regions.validate))
 
     @field_validator("phone")
@@ -219,25 +222,25 @@ class FamilyIn(Model):
 class Family(FamilyIn):
     """A registered family as stored; `last_change_id` is the base of the next edit."""
 
-    id: str
-    name_pinyin: str = ""
-    name_initials: str = ""
-    merged_into: str | None = None
-    created_at: str
-    updated_at: str
-    last_change_id: str
-    hlc: str
+    id: Id
+    name_pinyin: Annotated[str, Token(r"([a-z0-9]+( [a-z0-9]+)*)?", names.MAX_PINYIN,
+                                      "拼音格式不对", "Not a valid pinyin key")] = ""
+    name_initials: Annotated[str, Token(r"[a-z0-9]*", 60,
+                                        "拼音首字母格式不对", "Not valid pinyin initials")] = ""
+    merged_into: Id | None = None
+    created_at: Moment
+    updated_at: Moment
+    last_change_id: Id
+    hlc: HlcText
 
 
 class MemberIn(Model):
-    name: str = Field(max_length=40)
+    name: Name
     relation: Relation
     birth_date: date | None = None
-    id_number: str = ""
-    health: str = Field(default="", max_length=200)
-    school_or_work: str = Field(default="", max_length=200)
-
-    _name = field_validator("name")(rule(names.validate_name))
+    id_number: Annotated[str, Text(30)] = ""
+    health: Annotated[str, Text(200)] = ""
+    school_or_work: Annotated[str, Text(200)] = ""
 
     @field_validator("id_number")
     @classmethod
@@ -258,9 +261,9 @@ class MemberIn(Model):
 
 
 class Member(MemberIn):
-    id: str
-    family_id: str
-    created_at: str
-    updated_at: str
-    last_change_id: str
-    hlc: str
+    id: Id
+    family_id: Id
+    created_at: Moment
+    updated_at: Moment
+    last_change_id: Id
+    hlc: HlcText

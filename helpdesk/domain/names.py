@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from helpdesk.domain.errors import Invalid
 
 MAX_LENGTH = 40
+MAX_PINYIN = 200  # the spaced pinyin kept for search; 40 characters of zhuang would make 279
 
 # Compound surnames (复姓) and how they read as surnames. Checked before single surnames, and
 # only for names of three or more characters: a two-character name is a surname and a given name.
@@ -118,6 +119,12 @@ def pinyin_keys(name: str) -> NameKeys:
             syllables.extend(_han_pinyin(run))
         else:
             syllables.extend(_WORD_RE.findall(_latin_fold(run)))
+    kept = 0
+    for i, syllable in enumerate(syllables):  # a search key, not a spelling: its head is enough
+        kept += len(syllable) + (1 if i else 0)
+        if kept > MAX_PINYIN:
+            syllables = syllables[:i]
+            break
     return NameKeys(
         syllables=tuple(syllables),
         full="".join(syllables),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
 from helpdesk.domain.common import Labelled, Model
+from helpdesk.domain.fields import HlcText, Id, Int64, Text
 from helpdesk.domain.validation import fail
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
@@ -26,18 +28,18 @@ class Kind(Labelled):
 
 class ProgrammeIn(Model):
     code: str
-    name_zh: str = Field(min_length=1, max_length=60)
-    name_en: str = Field(default="", max_length=100)
+    name_zh: Annotated[str, Text(60, min_length=1)]
+    name_en: Annotated[str, Text(100)] = ""
     kind: Kind
     starts_on: date
     ends_on: date
-    limit_per_family: int = Field(default=1, ge=1, le=100)
-    budget_fen: int | None = Field(default=None, ge=0)
+    limit_per_family: Int64 = Field(default=1, ge=1, le=100)
+    budget_fen: Int64 | None = Field(default=None, ge=0)
 
     @field_validator("code", mode="before")
     @classmethod
     def _code(cls, value: object) -> object:
-        text = str(value).strip().upper()
+        text = value.strip().upper() if isinstance(value, str) and len(value) < 100 else ""
         if not _CODE.match(text):
             raise fail("programme_code",
                        "项目代码为 2 至 32 位大写字母、数字或连字符，例如 SWN-2026",
@@ -54,10 +56,10 @@ class ProgrammeIn(Model):
 
 
 class Programme(ProgrammeIn):
-    id: str
+    id: Id
     local: bool = False
     active: bool = True
-    hlc: str
+    hlc: HlcText
 
     def open_on(self, day: date) -> bool:
         return self.active and self.starts_on <= day <= self.ends_on

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from helpdesk.domain import money, names, phones, regions
+from helpdesk.domain import money, phones, regions
 from helpdesk.domain.common import Labelled, Model
+from helpdesk.domain.families import MAX_PHONE, MAX_REGION
+from helpdesk.domain.fields import Code, HlcText, Id, Int64, Moment, Name, Text, Token
 from helpdesk.domain.validation import rule
 
 DEFAULT_CASH_THRESHOLD_FEN = 100_000  # 1,000 yuan: above it a second volunteer signs off
@@ -25,11 +28,12 @@ class Role(Labelled):
 
 
 class StationIn(Model):
-    name: str = Field(min_length=2, max_length=60)
-    region: str
-    union_name: str = Field(default="", max_length=60)
-    phone: str = ""
-    cash_threshold_fen: int = Field(default=DEFAULT_CASH_THRESHOLD_FEN, ge=0)
+    name: Annotated[str, Text(60, min_length=2)]
+    region: Annotated[str, Text(MAX_REGION)]
+    union_name: Annotated[str, Text(60)] = ""
+    phone: Annotated[str, Text(MAX_PHONE)] = ""
+    cash_threshold_fen: Int64 = Field(default=DEFAULT_CASH_THRESHOLD_FEN, ge=0,
+                                      le=money.MAX_FEN)
 
     _region = field_validator("region")(rule(regions.validate))
 
@@ -45,28 +49,27 @@ class StationIn(Model):
 
 
 class Station(StationIn):
-    id: str
-    code: str
+    id: Id
+    code: Code
     code_provisional: bool = True
     enrolled: bool = False
-    tz: str = "Asia/Shanghai"
-    hlc: str
+    tz: Annotated[str, Token(r"[A-Za-z][A-Za-z0-9_+/-]{0,63}", 64, "时区格式不对",
+                             "Not a valid time zone")] = "Asia/Shanghai"
+    hlc: HlcText
 
 
 class Device(Model):
-    id: str
-    code: str
-    epoch: int
-    created_at: str
-    reason: str
+    id: Id
+    code: Code
+    epoch: Int64 = Field(ge=0)
+    created_at: Moment
+    reason: Annotated[str, Text(200)]
 
 
 class VolunteerIn(Model):
-    name: str = Field(max_length=40)
+    name: Name
     role: Role = Role.VOLUNTEER
-    pin: str
-
-    _name = field_validator("name")(rule(names.validate_name))
+    pin: Annotated[str, Text(40)]
 
     @field_validator("pin")
     @classmethod
@@ -75,12 +78,12 @@ class VolunteerIn(Model):
 
 
 class Volunteer(Model):
-    id: str
-    name: str
+    id: Id
+    name: Name
     role: Role
     active: bool = True
-    created_at: str
-    hlc: str
+    created_at: Moment
+    hlc: HlcText
 
     @property
     def is_head(self) -> bool:

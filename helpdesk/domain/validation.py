@@ -22,15 +22,23 @@ M = TypeVar("M", bound=BaseModel)
 _BUILTIN: dict[str, tuple[str, str]] = {
     "missing": ("必须填写", "This field is required"),
     "string_too_short": ("不能为空", "This field cannot be empty"),
-    "string_too_long": ("太长了，请缩短", "Too long: please shorten it"),
+    "string_too_long": ("太长了：最多 {max_length} 个字，请缩短",
+                        "Too long: at most {max_length} characters, please shorten it"),
     "string_type": ("请填写文字", "Type text here"),
+    "string_unicode": ("有无法识别的字符，请删除后重新输入",
+                       "It holds a character that is not valid text: delete it and type it again"),
+    "string_pattern_mismatch": ("格式不对，请检查", "Wrong format: check it"),
     "int_parsing": ("请填写整数", "Type a whole number"),
+    "int_parsing_size": ("数字太大了，请检查是否多输了数字",
+                         "The number is too large: check for extra digits"),
     "int_type": ("请填写整数", "Type a whole number"),
     "int_from_float": ("请填写整数", "Type a whole number"),
     "greater_than": ("数值太小", "The number is too small"),
     "greater_than_equal": ("数值太小", "The number is too small"),
-    "less_than_equal": ("数值太大", "The number is too large"),
-    "less_than": ("数值太大", "The number is too large"),
+    "less_than_equal": ("数值太大，请检查是否多输了数字",
+                        "The number is too large: check for extra digits"),
+    "less_than": ("数值太大，请检查是否多输了数字",
+                  "The number is too large: check for extra digits"),
     "enum": ("请从列表中选择", "Choose one of the listed values"),
     "literal_error": ("请从列表中选择", "Choose one of the listed values"),
     "date_parsing": ("日期格式应为 2026-01-31", "Type the date as 2026-01-31"),
@@ -40,10 +48,22 @@ _BUILTIN: dict[str, tuple[str, str]] = {
     "too_short": ("至少选择一项", "Choose at least one"),
     "too_long": ("选择的项目太多", "Too many items"),
     "list_type": ("请选择一项或多项", "Choose one or more items"),
+    "tuple_type": ("请选择一项或多项", "Choose one or more items"),
+    "dict_type": ("数据格式不对", "Wrong data format"),
+    "model_type": ("数据格式不对", "Wrong data format"),
+    "model_attributes_type": ("数据格式不对", "Wrong data format"),
+    "bool_type": ("请选择是或否", "Choose yes or no"),
+    "none_required": ("这里应当留空", "Leave this empty"),
     "extra_forbidden": ("不认识的字段", "Unknown field"),
     "uuid_parsing": ("编号格式不对", "Not a valid id"),
     "decimal_parsing": ("请填写数字", "Type a number"),
     "decimal_max_places": ("最多两位小数", "At most two decimal places"),
+    "decimal_max_digits": ("数字太大了，请检查是否多输了数字",
+                           "The number is too large: check for extra digits"),
+    "decimal_whole_digits": ("数字太大了，请检查是否多输了数字",
+                             "The number is too large: check for extra digits"),
+    "decimal_type": ("请填写数字", "Type a number"),
+    "finite_number": ("请填写数字", "Type a number"),
     "bytes_type": ("数据格式不对", "Wrong data format"),
 }
 
@@ -77,6 +97,8 @@ def problems(err: ValidationError) -> list[Problem]:
             zh, en = str(ctx["zh"]), str(ctx["en"])
         else:
             zh, en = _BUILTIN.get(e["type"], ("填写有误，请检查", str(e["msg"])))
+            if "{" in zh:  # a limit from the error's context: "at most {max_length} characters"
+                zh, en = zh.format_map(ctx), en.format_map(ctx)
         out.append(Problem(field, e["type"], zh, en))
     return out
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import Connection
 
 from helpdesk.domain.aid import Aid
-from helpdesk.domain.audit import AuditEntry
+from helpdesk.domain.audit import AuditRow
 from helpdesk.domain.changes import Change
 from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
@@ -43,7 +43,7 @@ ALLOWED: dict[str, frozenset[str]] = {
 
 MODELS: dict[str, type[BaseModel]] = {
     "station": Station, "volunteer": Volunteer, "programme": Programme, "family": Family,
-    "member": Member, "aid": Aid, "audit": AuditEntry,
+    "member": Member, "aid": Aid, "audit": AuditRow,
 }
 
 # The fields a void may set; everything else of a voided aid is what was given.

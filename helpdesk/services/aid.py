@@ -8,7 +8,7 @@ from typing import Any
 
 from helpdesk import __build_date__
 from helpdesk.domain import money
-from helpdesk.domain.aid import Aid, AidIn
+from helpdesk.domain.aid import Aid, AidIn, ReasonIn
 from helpdesk.domain.common import iso, new_id
 from helpdesk.domain.errors import Invalid
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
@@ -43,6 +43,7 @@ def _check_approval(session: Session, approval: Approval | None, need: NeedsAppr
     """The approving head's id, or raise `need` when there is no valid approval."""
     if approval is None or not approval.reason.strip():
         raise need
+    checked(ReasonIn, {"reason": approval.reason})  # bounded, one line, no control characters
     head = volunteers.get(session.db, approval.head_id)
     if head is None or not head.active or not head.is_head:
         raise KnownError("approver_not_head", "只有站长可以批准", "Only a station head can approve")
@@ -136,6 +137,7 @@ def void_aid(session: Session, aid_id: str, reason: str) -> Aid:
     if not reason.strip():
         raise InvalidInput([Invalid("void_reason", "请写明作废原因", "Write why it is voided",
                                     "reason").problem])
+    reason = checked(ReasonIn, {"reason": reason}).reason
     current = store.get(session.db, aid_id)
     if current is None:
         raise KnownError("no_aid", "找不到这条发放记录", "No such aid")

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpdesk.domain import fieldmerge
+from helpdesk.domain.aid import ReasonIn
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Family, FamilyIn, MemberIn
+from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services import families as family_service
 from helpdesk.services.session import Session
@@ -215,6 +217,11 @@ def merge_families(session: Session, *, keep_id: str, merge_id: str, reason: str
     if not reason.strip():
         problems.append(Invalid("merge_reason", "请写明合并原因", "Write why they are merged",
                                 "reason").problem)
+    else:
+        try:
+            reason = validate(ReasonIn, {"reason": reason}).reason
+        except Invalid as err:
+            problems.extend(err.problems)
     if keep_id == merge_id:
         problems.append(Invalid("merge_same", "不能把一户家庭与自己合并",
                                 "A family cannot be merged with itself", "merge_id").problem)
