@@ -68,7 +68,7 @@ def test_a_page_written_from_rows_is_the_wire_models(client: support.Client,
     b = support.enroll(client, engine, region="420116", name="页面乙站")
     number = idcard.make("420111", date(1988, 3, 4), 321)
     fa, fb = a.family(number, name='孙"八\\'), b.family(number, name="孙八")
-    mine = a.audit({"note": 'say "hi" — 你好\n'})
+    mine = a.audit({"note": 'say "hi" — 你好 \\ back'})
     support.push(client, a, [fa, a.aid(500, family_id=fa.entity_id, programme_id="SWN-27"), mine])
     support.push(client, b, [fb, b.aid(500, family_id=fb.entity_id, programme_id="SWN-27")])
     response = client.get("/v1/sync/pull?limit=1000", headers=a2.auth)
