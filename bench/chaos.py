@@ -330,7 +330,7 @@ class Run:
 
     def check(self) -> None:
         got = checks.station_checks(self.station.data, self.station.config, PIN)
-        got |= checks.server_checks(self.server.db_url, got["device_id"], got["last_seq"])
+        got |= checks.server_checks(self.server.db_url, got["devices"])
         got |= checks.totals_agree(self.station.data, self.server.db_url, self.station.env)
         self.figures.checked = got
 

@@ -48,47 +48,60 @@ def station_checks(data_dir: Path, config_dir: Path, pin: str) -> dict[str, Any]
     try:
         quick = [r[0] for r in s.db.execute("PRAGMA quick_check")]
         expect(quick == ["ok"], f"station PRAGMA quick_check: {quick[:5]}")
-        by_year: dict[str, list[int]] = defaultdict(list)
-        for (receipt_no,) in s.db.execute("SELECT receipt_no FROM aid WHERE device_id = ?",
-                                          [s.device.id]):
-            year, seq = receipt_no.rsplit("-", 2)[1:]
-            by_year[year].append(int(seq))
-        for year, seqs in by_year.items():
-            expect(gap_free(seqs), f"receipt numbers of {year} have gaps or doubles: "
-                                   f"{len(seqs)} numbers, highest {max(seqs)}")
-        changes = outbox.since(s.db, s.device.id)
-        seqs = [c.device_seq for c in changes]
-        expect(gap_free(seqs), f"device sequence numbers have gaps: {len(seqs)} changes, "
-                               f"highest {max(seqs, default=0)}")
+        # A writer killed between saving its device binding and committing makes the next
+        # sign-in start a new device (store.devices.bind: "one needless new device"), so
+        # every device of the file is checked, each on its own numbers.
+        devices = [r[0] for r in s.db.execute("SELECT id FROM devices ORDER BY epoch")]
+        receipts, changes, expected = 0, 0, {}
+        for device_id in devices:
+            by_year: dict[str, list[int]] = defaultdict(list)
+            for (receipt_no,) in s.db.execute("SELECT receipt_no FROM aid WHERE device_id = ?",
+                                              [device_id]):
+                year, seq = receipt_no.rsplit("-", 2)[1:]
+                by_year[year].append(int(seq))
+            for year, seqs in by_year.items():
+                expect(gap_free(seqs), f"receipt numbers of {year} have gaps or doubles: "
+                                       f"{len(seqs)} numbers, highest {max(seqs)}")
+            receipts += sum(len(v) for v in by_year.values())
+            seqs = [c.device_seq for c in outbox.since(s.db, device_id)]
+            expect(gap_free(seqs), f"device sequence numbers have gaps: {len(seqs)} changes, "
+                                   f"highest {max(seqs, default=0)}")
+            changes += len(seqs)
+            # The server has them all but this check's own sign-in (the current device's last).
+            expected[device_id] = max(seqs, default=0) - (device_id == s.device.id)
         waiting = [r[0] for r in s.db.execute(
             "SELECT entity FROM changes WHERE sync_status = 'pending'")]
         # Signing in for this check wrote one audit change; nothing else may wait.
         expect(waiting == ["audit"], f"{len(waiting)} changes still wait to be pushed")
-        return {"device_id": s.device.id, "receipts": sum(len(v) for v in by_year.values()),
-                "changes": len(changes), "last_seq": seqs[-1] if seqs else 0}
+        return {"device_id": s.device.id, "devices": expected, "receipts": receipts,
+                "changes": changes, "last_seq": expected[s.device.id] + 1}
     finally:
         s.close()
 
 
-def server_checks(db_url: str, device_id: str, last_seq: int) -> dict[str, Any]:
-    """The server holds each of the device's changes once, with no gap, up to the last one the
-    station pushed (all but the check's own sign-in); none quarantined."""
+def server_checks(db_url: str, expected: dict[str, int]) -> dict[str, Any]:
+    """The server holds each device's changes once, with no gap, up to the highest the station
+    pushed (`expected`: device id → that number); none quarantined."""
     engine = sa.create_engine(db_url)
+    held = 0
     try:
         with engine.connect() as conn:
-            seqs = [r[0] for r in conn.execute(sa.text(
-                "SELECT device_seq FROM changes WHERE device_id = :d ORDER BY device_seq"),
-                {"d": device_id})]
-            quarantined = conn.execute(sa.text(
-                "SELECT count(*) FROM quarantine WHERE device_id = :d"), {"d": device_id}
-                ).scalar_one()
+            for device_id, last in expected.items():
+                seqs = [r[0] for r in conn.execute(sa.text(
+                    "SELECT device_seq FROM changes WHERE device_id = :d ORDER BY device_seq"),
+                    {"d": device_id})]
+                quarantined = conn.execute(sa.text(
+                    "SELECT count(*) FROM quarantine WHERE device_id = :d"), {"d": device_id}
+                    ).scalar_one()
+                expect(seqs == list(range(1, last + 1)),
+                       f"server holds {len(seqs)} changes of device {device_id} (highest "
+                       f"{max(seqs, default=0)}), expected 1..{last} once each")
+                expect(quarantined == 0, f"{quarantined} of the device's changes were "
+                                         "quarantined")
+                held += len(seqs)
     finally:
         engine.dispose()
-    expect(seqs == list(range(1, last_seq)),
-           f"server holds {len(seqs)} changes of the device (highest "
-           f"{max(seqs, default=0)}), expected 1..{last_seq - 1} once each")
-    expect(quarantined == 0, f"{quarantined} of the device's changes were quarantined")
-    return {"server_changes": len(seqs)}
+    return {"server_changes": held}
 
 
 def totals_agree(data_dir: Path, db_url: str, env: dict[str, str]) -> dict[str, int]:

@@ -36,7 +36,7 @@ def test_small_chaos_run_heals_to_equal_totals_without_gaps(db_url: str,
     engine = sa.create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(sa.text("DELETE FROM changes WHERE device_id = :d AND device_seq = 2"),
-                     {"d": checked["device_id"]})
+                     {"d": next(iter(checked["devices"]))})
     engine.dispose()
     with pytest.raises(chaos.checks.ChaosFailure, match=r"expected 1\.\."):
-        chaos.checks.server_checks(db_url, checked["device_id"], checked["last_seq"])
+        chaos.checks.server_checks(db_url, checked["devices"])
