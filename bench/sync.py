@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,41 +52,56 @@ MATCH_KEY = base64.b64encode(b"k" * 32).decode()
 
 def changes(device_id: str, n: int, first_seq: int = 1, age_ms: int = 0
             ) -> list[dict[str, Any]]:
-    """`n` changes of one device from `first_seq` on, made `age_ms` ago."""
+    """`n` changes of one device from `first_seq` on, made `age_ms` ago: the station's
+    programme first (in its first batch), then families, and aid of the family just before
+    it (a third of the changes), each state as the station writes it (the server checks)."""
     out = []
     wall = int(time.time() * 1000) - n - age_ms
+    family_id = ""
     for i in range(n):
         entity_id = new_id()
         hlc = str(Hlc(wall + i, 0))
-        if i % 3 == 0:
-            entity = "aid"
+        seq = first_seq + i
+        if seq == 1:
+            entity, entity_id = "programme", "prog-bench"
             state: dict[str, Any] = {
-                "id": entity_id, "family_id": new_id(), "programme_id": "prog-bench",
+                "id": entity_id, "code": "BENCH-2026", "name_zh": "压测项目", "name_en": "",
+                "kind": "cash", "starts_on": "2026-01-01", "ends_on": "2027-12-31",
+                "limit_per_family": 1, "budget_fen": None, "local": True, "active": True,
+                "hlc": hlc}
+        elif i % 3 == 2 and family_id:
+            entity = "aid"
+            state = {
+                "id": entity_id, "family_id": family_id, "programme_id": "prog-bench",
                 "given_at": "2026-11-20T02:00:00.000000Z", "local_date": "2026-11-20",
                 "kind": "cash", "amount_fen": 50_000 + i % 1000, "goods": [],
                 "service_note": "", "recipient_name": "张三", "recipient_relation": "head",
                 "signature_hash": "ab" * 32, "volunteer_id": "v1", "second_volunteer_id": None,
-                "override_reason": "", "override_by": None, "receipt_no": f"BNCH-2026-{i:06d}",
-                "device_id": device_id, "voided_at": None, "void_reason": "",
-                "voided_by": None, "hlc": hlc}
+                "override_reason": "", "override_by": None,
+                "receipt_no": f"BNCH-2026-{seq:06d}", "device_id": device_id,
+                "voided_at": None, "void_reason": "", "voided_by": None, "hlc": hlc}
         else:
-            entity = "family"
-            state = {"id": entity_id, "head_name": "李四", "id_kind": "resident",
-                     "id_number": f"420111198001{i:06d}", "phone": "13812345678",
+            entity, family_id = "family", entity_id
+            state = {"id": entity_id, "head_name": "李四", "id_kind": "resident_id",
+                     "id_number": idcard.make("420111", _BORN, seq % 999 + 1),
+                     "phone": "13812345678",
                      "address": "珞喻路 100 号 3 栋 2 单元 501", "region": "420111",
                      "hukou": "rural", "employment": "rural_migrant",
                      "reasons": ["illness", "wage_arrears"], "income_fen": 120_000,
                      "insurance": ["medical"], "status": "active", "notes": "",
-                     "consent_date": "2026-11-01", "birth_date": "1980-01-01",
+                     "consent_date": "2026-11-01", "birth_date": _BORN.isoformat(),
                      "name_pinyin": "li si", "name_initials": "ls", "merged_into": None,
                      "created_at": "2026-11-20T02:00:00.000000Z",
                      "updated_at": "2026-11-20T02:00:00.000000Z",
                      "last_change_id": new_id(), "hlc": hlc}
         out.append({"change_id": new_id(), "device_id": device_id, "epoch": 1,
-                    "device_seq": first_seq + i, "entity": entity, "entity_id": entity_id,
+                    "device_seq": seq, "entity": entity, "entity_id": entity_id,
                     "op": "put", "fields": sorted(state), "state": state,
                     "base_change_id": None, "hlc": hlc, "author": "v1"})
     return out
+
+
+_BORN = date(1980, 1, 1)
 
 
 def free_port() -> int:
