@@ -161,11 +161,23 @@ def _own_rows(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, st
 
 def _own_of(dialect: str) -> Any:
     c = st.changes.c
-    return sa.select(c.entity, c.entity_id, c.op, c.change_id,
-                     sa.case((c.entity == "aid", c.body), else_=sa.null()).label("body")
-                     ).where(c.station_code == sa.bindparam("station_code"),
-                             st.among_param(dialect, c.entity_id, "ids"),
-                             c.status == "accepted")
+    columns = (c.entity, c.entity_id, c.op, c.change_id,
+               sa.case((c.entity == "aid", c.body), else_=sa.null()).label("body"))
+    mine = c.station_code == sa.bindparam("station_code")
+    if dialect != "postgresql":
+        return sa.select(*columns).where(mine, st.among_param(dialect, c.entity_id, "ids"),
+                                         c.status == "accepted")
+    # The ids as a table joined to changes, not `IN (SELECT unnest(…))`: against a young
+    # table whose statistics say a station has a hundred rows, PostgreSQL ran that as a
+    # nested loop testing every row of the station against every id (2.8 s for a batch of
+    # 1,500 after 20,000 changes); as a join it hashes or probes the index.
+    from sqlalchemy.dialects import postgresql
+
+    ids = sa.func.unnest(sa.bindparam("ids", type_=postgresql.ARRAY(sa.String(64)))
+                         ).table_valued("id").render_derived("i")
+    return (sa.select(*columns)
+            .select_from(ids.join(st.changes, sa.and_(mine, c.entity_id == ids.c.id)))
+            .where(c.status == "accepted"))
 
 
 def _programmes(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, str]]
