@@ -33,7 +33,7 @@ def main() -> int:
         cash = next(p for p in programmes.all_(s.db)
                     if p.code.startswith("YLJZ") and p.open_on(today))
         families = [r[0] for r in s.db.execute("SELECT id FROM families")]
-        approval = Approval(s.volunteer.id, "压力测试 chaos run")
+        approval = Approval(s.volunteer.id, "压力测试 chaos run", os.environ["HELPDESK_PIN"])
         for _ in range(count):
             aid.give_aid(s, {"family_id": rng.choice(families), "programme_id": cash.id,
                              "kind": "cash", "amount_fen": rng.randrange(100, 50_000)},

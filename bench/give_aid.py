@@ -59,7 +59,7 @@ def main() -> None:
     demo.add_families(s, args.families)
     cash = next(p for p in programmes.all_(s.db) if p.code.startswith("YLJZ"))
     ids = [r[0] for r in s.db.execute("SELECT id FROM families LIMIT ?", [args.aid])]
-    approval = Approval(s.volunteer.id, "benchmark")
+    approval = Approval(s.volunteer.id, "benchmark", "123456")
     times = []
     for i in range(args.aid):
         data = {"family_id": ids[i % len(ids)], "programme_id": cash.id, "kind": "cash",

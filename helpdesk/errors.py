@@ -9,8 +9,9 @@ too, so they reach the user as they are, with no translation on the way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from helpdesk.domain.aid import Need
 from helpdesk.domain.errors import Invalid, Problem
 
 
@@ -50,15 +51,19 @@ class InvalidInput(KnownError):
 
 
 class NeedsApproval(KnownError):
-    """The action is allowed only with a station head's approval (with a reason) or a second PIN.
+    """The action is allowed only with approvals not given: `needs` lists every one of them
+    (`domain.aid.Need`, each with its `ApprovalKind`); `kind` is the first one's.
 
-    `kind` says which: 'cap' (the family already received this programme), 'clock' (the clock is
-    behind the last recorded time), 'second_pin' (cash above the station threshold).
+    Screens ask `services.aid.needs` first and collect every approval before the recipient
+    signs; this is raised only when the use case is called without them, or when the station
+    changed in between (another device gave aid, a pull brought another station's aid).
     """
 
-    def __init__(self, kind: str, zh: str, en: str) -> None:
-        super().__init__(f"needs_{kind}", zh, en)
-        self.kind = kind
+    def __init__(self, needs: Sequence[Need]) -> None:
+        self.needs = tuple(needs)
+        self.kind = self.needs[0].kind
+        super().__init__(f"needs_{self.kind.value}", "；".join(n.zh for n in self.needs),
+                         "; ".join(n.en for n in self.needs))
 
 
 def _labelled(p: Problem, lang: str) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
 from helpdesk.domain import money
-from helpdesk.domain.common import Model
+from helpdesk.domain.common import Labelled, Model
 from helpdesk.domain.families import Relation
 from helpdesk.domain.fields import (
     Day,
@@ -130,3 +131,33 @@ class ReasonIn(Model):
     """A reason written down: why an aid is voided, why a head overrides, why families merge."""
 
     reason: Annotated[str, Text(MAX_REASON, min_length=1)]
+
+
+class ApprovalKind(Labelled):
+    """What giving an aid may need before the recipient signs (see `services.aid.needs`)."""
+
+    CAP = "cap"  # the family reached the programme's limit, here or at another station
+    CLOCK = "clock"  # the clock is behind the last record or the app's build date
+    SECOND_VOLUNTEER = "second_pin"  # cash above the station's threshold
+
+    @classmethod
+    def labels(cls) -> dict[str, tuple[str, str]]:
+        return {"cap": ("站长批准再次发放", "A station head approves giving again"),
+                "clock": ("站长确认时钟", "A station head confirms the clock"),
+                "second_pin": ("第二位志愿者确认", "A second volunteer confirms")}
+
+    @property
+    def by_head(self) -> bool:
+        return self is not ApprovalKind.SECOND_VOLUNTEER
+
+
+@dataclass(frozen=True)
+class Need:
+    """One approval an aid needs, with why, in Chinese and English."""
+
+    kind: ApprovalKind
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang.startswith("zh") else self.en

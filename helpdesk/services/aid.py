@@ -1,26 +1,31 @@
-"""Giving aid, voiding it, and the station's totals."""
+"""Giving aid (what a family received of each programme, the approvals an aid needs, the
+aid itself), voiding it, and the station's totals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from helpdesk import __build_date__
 from helpdesk.domain import money
-from helpdesk.domain.aid import Aid, AidIn, ReasonIn
+from helpdesk.domain.aid import Aid, AidIn, ApprovalKind, Need, ReasonIn
 from helpdesk.domain.common import iso, new_id
 from helpdesk.domain.errors import Invalid
+from helpdesk.domain.families import Family
+from helpdesk.domain.programmes import Kind, Programme
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
 from helpdesk.services.session import Session, checked
 from helpdesk.store import aid as store
 from helpdesk.store import clock, families, programmes, volunteers
+from helpdesk.sync import matches
 
 
 @dataclass(frozen=True)
 class Approval:
-    """A station head's override (cap reached, clock behind): who, their PIN unless it is the
-    signed-in head, and the reason written down."""
+    """A station head's override (cap reached, clock behind): who, their PIN (always typed,
+    also by the signed-in head approving their own override), and the reason written down."""
 
     head_id: str
     reason: str
@@ -35,35 +40,84 @@ class SecondSignOff:
     pin: str
 
 
+Given = Approval | SecondSignOff
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What one family (with the families merged into it) received of one programme open
+    today: at this station (count and fen) and at the region's other stations (count only:
+    match records carry no amounts), and what is left under the programme's limit."""
+
+    programme: Programme
+    here: int = 0
+    here_fen: int = 0
+    elsewhere: int = 0
+    stations: tuple[str, ...] = ()  # the other stations' codes
+
+    @property
+    def received(self) -> int:
+        return self.here + self.elsewhere
+
+    @property
+    def left(self) -> int:
+        return max(0, self.programme.limit_per_family - self.received)
+
+    @property
+    def used_up(self) -> bool:
+        return self.left == 0
+
+
 def _aid_in(data: dict[str, Any] | AidIn) -> AidIn:
     return checked(AidIn, data)
 
 
-def _check_approval(session: Session, approval: Approval | None, need: NeedsApproval) -> str:
-    """The approving head's id, or raise `need` when there is no valid approval."""
-    if approval is None or not approval.reason.strip():
-        raise need
-    checked(ReasonIn, {"reason": approval.reason})  # bounded, one line, no control characters
-    head = volunteers.get(session.db, approval.head_id)
-    if head is None or not head.active or not head.is_head:
-        raise KnownError("approver_not_head", "只有站长可以批准", "Only a station head can approve")
-    if head.id != session.volunteer.id:
-        session.keyfile.verify_pin(head.id, approval.pin or "", session.secrets)
-    return head.id
+def _received(session: Session, family: Family) -> tuple[dict[str, tuple[int, int]],
+                                                          dict[str, tuple[int, set[str]]]]:
+    """This family's aid by programme id: here (count, fen), and at the region's other
+    stations (count, station codes) from the match records of its and its merged families'
+    resident IDs."""
+    ids = families.joined_ids(session.db, family.id)  # a merged family counts as one
+    here = store.received_by(session.db, ids)
+    numbers = {f.id_number for i in ids if (f := families.get(session.db, i)) is not None}
+    records = {(r["station_code"], r["family_id"]): r for n in sorted(numbers - {""})
+               for r in matches.by_id_number(session.db, n)
+               if r["station_code"] != session.station.code}
+    elsewhere: dict[str, tuple[int, set[str]]] = {}
+    for (station_code, _), record in records.items():
+        for programme_id, n in record["aid"].items():
+            count, stations = elsewhere.get(programme_id, (0, set()))
+            elsewhere[programme_id] = (count + int(n), stations | {station_code})
+    return here, elsewhere
 
 
-def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
-             cap_approval: Approval | None = None, clock_approval: Approval | None = None,
-             second: SecondSignOff | None = None, now: datetime | None = None) -> Aid:
-    """Record one aid with its receipt number, signature, outbox change and audit row.
+def _standing(programme: Programme, here: dict[str, tuple[int, int]],
+              elsewhere: dict[str, tuple[int, set[str]]]) -> Standing:
+    count, fen = here.get(programme.id, (0, 0))
+    other, stations = elsewhere.get(programme.id, (0, set()))
+    return Standing(programme, count, fen, other, tuple(sorted(stations)))
 
-    Refuses (NeedsApproval) when the family already had this programme's limit this campaign,
-    when the clock is behind the last recorded time or the app's build date, and when cash is
-    above the station's threshold without a second volunteer's PIN.
-    """
-    aid_in = _aid_in(data)
-    moment = now or datetime.now(UTC)
-    day = moment.astimezone(session.tz).date()
+
+def standings(session: Session, family_id: str) -> list[Standing]:
+    """Every programme open today with what this family received of it this campaign, here
+    and at the region's other stations, in the programmes' own order (no family's history
+    reorders them). Raises KnownError for an unknown family."""
+    family = _family(session, family_id)
+    here, elsewhere = _received(session, family)
+    return [_standing(p, here, elsewhere) for p in programmes.open_on(session.db,
+                                                                       session.today())]
+
+
+def _family(session: Session, family_id: str) -> Family:
+    family = families.get(session.db, family_id)
+    if family is None:
+        raise KnownError("no_family", "找不到这户家庭", "No such family")
+    if family.merged_into:  # aid goes to the family it was joined into
+        family = families.get(session.db, families.kept_of(session.db, family.id)) or family
+    return family
+
+
+def _subject(session: Session, aid_in: AidIn, day: date) -> tuple[Programme, Family]:
     programme = programmes.get(session.db, aid_in.programme_id)
     if programme is None or not programme.open_on(day):
         raise KnownError("programme_closed", "该项目今天不在发放期内",
@@ -72,45 +126,115 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         raise InvalidInput([Invalid("kind_mismatch", "发放方式与项目不符",
                                     "The kind of aid does not match the programme",
                                     "kind").problem])
-    family = families.get(session.db, aid_in.family_id)
-    if family is None:
-        raise KnownError("no_family", "找不到这户家庭", "No such family")
-    if family.merged_into:  # aid goes to the family it was joined into
-        family = families.get(session.db, families.kept_of(session.db, family.id)) or family
-    behind = clock.behind_by_ms(session.db, int(moment.timestamp() * 1000))
-    clock_by = None
-    if behind > 0 or day < __build_date__:
-        clock_by = _check_approval(session, clock_approval, NeedsApproval(
-            "clock", "电脑时间比上次记录的时间还早，请检查时钟；继续发放需要站长确认",
-            "The computer's clock is behind the last recorded time: check it; a station head "
-            "must confirm to go on"))
-    ids = families.joined_ids(session.db, family.id)  # a merged family counts as one
-    override_by = None
-    if store.count_for(session.db, ids, programme.id) >= programme.limit_per_family:
-        override_by = _check_approval(session, cap_approval, NeedsApproval(
-            "cap", f"这户家庭本期已领取过“{programme.name_zh}”，再次发放需要站长批准并写明原因",
-            f"This family already received {programme.name('en')} this campaign: a station "
-            "head must approve, with a reason"))
-    second_id = None
-    if aid_in.kind.value == "cash" and aid_in.amount_fen > session.station.cash_threshold_fen:
-        if second is None:
-            raise NeedsApproval(
-                "second_pin",
-                f"现金超过 {money.format_fen(session.station.cash_threshold_fen)} 元，"
-                "需要第二位志愿者输入 PIN 码",
-                f"Cash above {money.format_fen(session.station.cash_threshold_fen)} yuan needs "
-                "a second volunteer's PIN")
-        other = volunteers.get(session.db, second.volunteer_id)
-        if other is None or not other.active or other.id == session.volunteer.id:
-            raise KnownError("second_volunteer", "第二位志愿者必须是另一位在册志愿者",
-                             "The second volunteer must be another active volunteer")
-        session.keyfile.verify_pin(other.id, second.pin, session.secrets)
-        second_id = other.id
+    return programme, _family(session, aid_in.family_id)
+
+
+def _needs(session: Session, aid_in: AidIn, programme: Programme, family: Family,
+           moment: datetime) -> list[Need]:
+    day = moment.astimezone(session.tz).date()
+    out = []
+    if clock.behind_by_ms(session.db, int(moment.timestamp() * 1000)) > 0 \
+            or day < __build_date__:
+        out.append(Need(ApprovalKind.CLOCK,
+                        "电脑时间比上次记录的时间还早，请检查时钟；继续发放需要站长确认",
+                        "The computer's clock is behind the last recorded time: check it; a "
+                        "station head must confirm to go on"))
+    here, elsewhere = _received(session, family)
+    got = _standing(programme, here, elsewhere)
+    if got.used_up:
+        where_zh = f"（其中另一站点 {got.elsewhere} 次）" if got.elsewhere else ""
+        where_en = f" ({got.elsewhere} at another station)" if got.elsewhere else ""
+        out.append(Need(
+            ApprovalKind.CAP,
+            f"这户家庭本期已领取“{programme.name_zh}”{got.received} 次{where_zh}，上限 "
+            f"{programme.limit_per_family} 次；再次发放需要站长批准并写明原因",
+            f"This family already received {programme.name('en')} {got.received} time(s) "
+            f"this campaign{where_en}, limit {programme.limit_per_family}: a station head "
+            "must approve, with a reason"))
+    threshold = session.station.cash_threshold_fen
+    if aid_in.kind is Kind.CASH and aid_in.amount_fen > threshold:
+        out.append(Need(ApprovalKind.SECOND_VOLUNTEER,
+                        f"现金超过 {money.format_fen(threshold)} 元，需要第二位志愿者输入 PIN 码",
+                        f"Cash above {money.format_fen(threshold)} yuan needs a second "
+                        "volunteer's PIN"))
+    return out
+
+
+def needs(session: Session, data: dict[str, Any] | AidIn, *,
+          now: datetime | None = None) -> list[Need]:
+    """Every approval this aid needs (cap override, clock behind, second volunteer), known
+    before the recipient signs: the screen collects them all, then calls `give_aid` once.
+    Read-only; raises InvalidInput / KnownError as `give_aid` would for bad details."""
+    aid_in = _aid_in(data)
+    moment = now or datetime.now(UTC)
+    programme, family = _subject(session, aid_in, moment.astimezone(session.tz).date())
+    return _needs(session, aid_in, programme, family, moment)
+
+
+def check_approvals(session: Session, wanted: Iterable[Need],
+                    approvals: Mapping[ApprovalKind, Given]) -> dict[ApprovalKind, str]:
+    """Who approved each of the `wanted` needs that has an approval: a station head with a
+    reason and their PIN, or another active volunteer with theirs. A wanted need with no
+    approval, or a head's approval with no reason, is left out. Raises KnownError for a
+    wrong PIN (counted, as at sign-in), an approver who is not a head, or a second volunteer
+    who is not another active volunteer."""
+    out: dict[ApprovalKind, str] = {}
+    for kind in dict.fromkeys(n.kind for n in wanted):
+        given = approvals.get(kind)
+        if isinstance(given, Approval) and kind.by_head and given.reason.strip():
+            checked(ReasonIn, {"reason": given.reason})  # bounded, one line
+            head = volunteers.get(session.db, given.head_id)
+            if head is None or not head.active or not head.is_head:
+                raise KnownError("approver_not_head", "只有站长可以批准",
+                                 "Only a station head can approve")
+            session.keyfile.verify_pin(head.id, given.pin or "", session.secrets)
+            out[kind] = head.id
+        elif isinstance(given, SecondSignOff) and not kind.by_head:
+            other = volunteers.get(session.db, given.volunteer_id)
+            if other is None or not other.active or other.id == session.volunteer.id:
+                raise KnownError("second_volunteer", "第二位志愿者必须是另一位在册志愿者",
+                                 "The second volunteer must be another active volunteer")
+            session.keyfile.verify_pin(other.id, given.pin, session.secrets)
+            out[kind] = other.id
+    return out
+
+
+def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
+             approvals: Mapping[ApprovalKind, Given] | None = None,
+             cap_approval: Approval | None = None, clock_approval: Approval | None = None,
+             second: SecondSignOff | None = None, now: datetime | None = None) -> Aid:
+    """Record one aid with its receipt number, signature, outbox change and audit row, in one
+    transaction that also reads the cap and the clock.
+
+    `approvals` (or the keyword shortcuts) answer what `needs` listed. Refuses with
+    NeedsApproval, listing every missing one, when the aid needs an approval not given (the
+    family reached the programme's limit here or at another station of the region, the clock
+    is behind, cash is above the threshold); KnownError for a wrong approver PIN.
+    """
+    aid_in = _aid_in(data)
+    moment = now or datetime.now(UTC)
+    day = moment.astimezone(session.tz).date()
+    programme, family = _subject(session, aid_in, day)
+    given: dict[ApprovalKind, Given] = {k: v for k, v in (
+        (ApprovalKind.CAP, cap_approval), (ApprovalKind.CLOCK, clock_approval),
+        (ApprovalKind.SECOND_VOLUNTEER, second)) if v is not None}
+    given.update(approvals or {})
+    # PINs are checked before the write lock is taken (a PIN check is slow on purpose).
+    approved = check_approvals(session, _needs(session, aid_in, programme, family, moment),
+                               given)
     with session.write() as db:
+        wanted = _needs(session, aid_in, programme, family, moment)  # read again, locked
+        missing = [n for n in wanted if n.kind not in approved]
+        if missing:
+            raise NeedsApproval(missing)
+        kinds = {n.kind for n in wanted}
+        override_by = approved.get(ApprovalKind.CAP) if ApprovalKind.CAP in kinds else None
+        clock_by = approved.get(ApprovalKind.CLOCK) if ApprovalKind.CLOCK in kinds else None
+        second_id = approved.get(ApprovalKind.SECOND_VOLUNTEER) \
+            if ApprovalKind.SECOND_VOLUNTEER in kinds else None
+        reasons = [r for k, r in given.items() if isinstance(r, Approval) and k in kinds]
         hlc = session.tick()
         signature = store.put_signature(db, aid_in.signature_png) if aid_in.signature_png else None
-        reasons = [r for r in (cap_approval if override_by else None,
-                               clock_approval if clock_by else None) if r]
         aid = Aid(
             id=new_id(), family_id=family.id, programme_id=programme.id, given_at=iso(moment),
             local_date=day.isoformat(), kind=aid_in.kind, amount_fen=aid_in.amount_fen,

@@ -51,6 +51,15 @@ def count_for(db: Database, family_ids: list[str], programme_id: str) -> int:
         f"AND family_id IN ({marks})", [programme_id, *family_ids]).fetchone()[0])
 
 
+def received_by(db: Database, family_ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Aid not voided to any of these families, by programme id: (count, fen)."""
+    marks = ",".join("?" for _ in family_ids)
+    return {str(p): (int(n), int(fen)) for p, n, fen in db.execute(
+        f"SELECT programme_id, count(*), coalesce(sum(amount_fen), 0) FROM aid "
+        f"WHERE voided_at IS NULL AND family_id IN ({marks}) GROUP BY programme_id",
+        family_ids).fetchall()}
+
+
 def next_receipt_no(db: Database, device: Device, year: int) -> str:
     """`<device code>-<year>-<seq>`, gap-free per device and year; call inside the transaction."""
     seq = dbm.next_counter(db, f"receipt:{device.code}:{year}")

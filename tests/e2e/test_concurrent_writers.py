@@ -28,7 +28,7 @@ WRITER = textwrap.dedent("""
     for i in range(count):
         aid.give_aid(s, {"family_id": family_id, "programme_id": programme_id, "kind": "cash",
                          "amount_fen": 1000 + i},
-                     cap_approval=Approval(s.volunteer.id, "test"))
+                     cap_approval=Approval(s.volunteer.id, "test", "123456"))
     s.close()
 """)
 

@@ -55,8 +55,12 @@ def test_the_cap_warns_and_only_a_head_overrides_with_a_reason(station: Session)
     with pytest.raises(NeedsApproval):  # an approval without a reason is no approval
         aidcases.give_aid(station, cash_aid(station, family.id),
                           cap_approval=Approval(station.volunteer.id, "  "))
+    with pytest.raises(KnownError) as wrong:  # the signed-in head types their PIN too
+        aidcases.give_aid(station, cash_aid(station, family.id),
+                          cap_approval=Approval(station.volunteer.id, "房屋失火，再次救助"))
+    assert wrong.value.code == "invalid_pin" and table_counts(station) == before
     aid = aidcases.give_aid(station, cash_aid(station, family.id),
-                            cap_approval=Approval(station.volunteer.id, "房屋失火，再次救助"))
+                            cap_approval=Approval(station.volunteer.id, "房屋失火，再次救助", PIN))
     assert aid.override_by == station.volunteer.id and aid.override_reason == "房屋失火，再次救助"
 
 
@@ -101,7 +105,7 @@ def test_a_clock_behind_the_last_record_needs_a_head(station: Session) -> None:
         aidcases.give_aid(station, cash_aid(station, family.id), now=past)
     assert err.value.kind == "clock"
     aid = aidcases.give_aid(station, cash_aid(station, family.id), now=past,
-                            clock_approval=Approval(station.volunteer.id, "时钟已核对"))
+                            clock_approval=Approval(station.volunteer.id, "时钟已核对", PIN))
     assert aid.override_reason == "时钟已核对"
 
 

@@ -20,6 +20,7 @@ from helpdesk.services import station as station_cases
 from helpdesk.services.aid import Approval
 from helpdesk.services.session import Session
 from helpdesk.store import outbox
+from tests.conftest import PIN
 from tests.services.helpers import cash_aid, programme_id, register, table_counts
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -37,7 +38,7 @@ def test_every_outbox_state_of_the_real_flows_is_a_valid_model(station: Session)
                                              "health": "高血压"})
     given = aidcases.give_aid(station, cash_aid(station, family.id))
     aidcases.give_aid(station, cash_aid(station, family.id),
-                      cap_approval=Approval(station.volunteer.id, "房屋失火，再次救助"))
+                      cap_approval=Approval(station.volunteer.id, "房屋失火，再次救助", PIN))
     aidcases.void_aid(station, given.id, "金额录错")
     aidcases.give_aid(station, {
         "family_id": family.id, "programme_id": programme_id(station, "DJWZ"), "kind": "goods",
@@ -64,7 +65,7 @@ def test_junk_reasons_are_refused_and_write_nothing(station: Session, reason: st
     calls: list[Any] = [
         lambda: aidcases.void_aid(station, given.id, reason),
         lambda: aidcases.give_aid(station, cash_aid(station, family.id),
-                                  cap_approval=Approval(station.volunteer.id, reason)),
+                                  cap_approval=Approval(station.volunteer.id, reason, PIN)),
         lambda: review.merge_families(station, keep_id=family.id, merge_id=dup.id,
                                       reason=reason)]
     for call in calls:
