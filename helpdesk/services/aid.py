@@ -232,7 +232,7 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         clock_by = approved.get(ApprovalKind.CLOCK) if ApprovalKind.CLOCK in kinds else None
         second_id = approved.get(ApprovalKind.SECOND_VOLUNTEER) \
             if ApprovalKind.SECOND_VOLUNTEER in kinds else None
-        reasons = [r for k, r in given.items() if isinstance(r, Approval) and k in kinds]
+        reasons = [r for n in wanted if isinstance(r := given[n.kind], Approval)]
         hlc = session.tick()
         signature = store.put_signature(db, aid_in.signature_png) if aid_in.signature_png else None
         aid = Aid(

@@ -94,7 +94,7 @@ def test_needs_lists_every_approval_then_give_aid_runs_once(station: Session) ->
         ApprovalKind.SECOND_VOLUNTEER: SecondSignOff(helper.id, "112233")})
     assert table_counts(station)["aid"] == before["aid"] + 1
     assert aid.override_by == station.volunteer.id and aid.second_volunteer_id == helper.id
-    assert aid.override_reason == "房屋失火；时钟已核对"
+    assert aid.override_reason == "时钟已核对；房屋失火"  # in the order of `needs`
 
 
 def test_nothing_needed_for_a_first_small_aid(station: Session) -> None:

@@ -1,4 +1,5 @@
-"""How many clicks and key presses: find a family by 2 characters → give 500 元 → sign → confirm."""
+"""How many clicks and key presses: find a family by 2 characters → pick the programme →
+give 500 元 → sign → confirm."""
 
 from __future__ import annotations
 
@@ -64,6 +65,11 @@ def test_find_give_sign_confirm_in_few_actions(qtbot: QtBot, signed_in: MainWind
     assert shell.pages.currentWidget() is family
     user.click(family.give_button, what="Give aid")
     give = shell.page("give_aid")
+    picker = give.programme  # several programmes open: the volunteer picks one, with one tap
+    row = next(i for i in range(picker.count()) if picker.item(i).text().startswith("Warmth"))
+    user.click(picker.viewport(), picker.visualItemRect(picker.item(row)).center(),
+               "the programme (Warmth Sending)")
+    assert give.amount.isVisible()
     user.keys(give.amount, "500")
     user.key(give.amount, Qt.Key.Key_Return, "Enter")
     assert give.steps.currentIndex() == 1

@@ -1,5 +1,6 @@
-"""Approvals inside the give-aid flow: a station head's override with a reason (programme cap,
-clock behind), or a second volunteer's PIN for cash above the station's threshold."""
+"""Every approval an aid needs, in one dialog, before the recipient signs: a station head's
+override with a reason (programme cap, clock behind) and a second volunteer's PIN for cash
+above the station's threshold. The head always types their PIN, also for their own override."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.errors import NeedsApproval
+from helpdesk.domain.aid import ApprovalKind, Need
+from helpdesk.errors import KnownError
 from helpdesk.services import aid as aidcases
 from helpdesk.services import session as sessions
 from helpdesk.services import volunteers
@@ -23,82 +25,113 @@ from helpdesk.ui import i18n
 from helpdesk.ui.widgets.form import Field
 
 
+def _pin(parent: QWidget) -> QLineEdit:
+    pin = QLineEdit(parent)
+    pin.setEchoMode(QLineEdit.EchoMode.Password)
+    pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return pin
+
+
 class ApprovalDialog(QDialog):
-    """Emits `approved` with an `Approval` (cap, clock) or a `SecondSignOff` (second_pin)."""
+    """Emits `approved` with {ApprovalKind: Approval | SecondSignOff}, PINs already checked."""
 
-    approved = Signal(str, object)  # kind, approval
+    approved = Signal(object)
 
-    def __init__(self, session: sessions.Session, need: NeedsApproval,
+    def __init__(self, session: sessions.Session, needs: list[Need],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"approval_{need.kind}")
-        self.kind = need.kind
+        self.setObjectName("approval_dialog")
+        self.setWindowTitle(self.tr("Approvals before signing"))
         self.session = session
-        second = need.kind == "second_pin"
-        self.setWindowTitle(self.tr("Second volunteer") if second
-                            else self.tr("Station head's approval"))
-        why = QLabel(i18n.known(need), self)
-        why.setObjectName("approval_reason_text")
-        why.setWordWrap(True)
-        self.who = QComboBox(self)
+        self.needs = needs
+        self.kinds = [n.kind for n in needs]
+        layout = QVBoxLayout(self)
         me = session.volunteer
-        if second:
+        self.reasons: dict[ApprovalKind, Field] = {}
+        self.head: QComboBox | None = None
+        self.head_pin: Field | None = None
+        self.helper: QComboBox | None = None
+        self.helper_pin: Field | None = None
+        heads = [n for n in needs if n.kind.by_head]
+        for need in heads:
+            why = QLabel(need.text(i18n.short()), self)
+            why.setObjectName(f"approval_why_{need.kind.value}")
+            why.setWordWrap(True)
+            reason = QLineEdit(self)
+            self.reasons[need.kind] = Field(
+                f"reason_{need.kind.value}", self.tr("{what}: reason (written on the record)")
+                .replace("{what}", i18n.label(need.kind)), reason, self)
+            layout.addWidget(why)
+            layout.addWidget(self.reasons[need.kind])
+        if heads:
+            self.head = QComboBox(self)
+            for v in volunteers.heads(session):
+                self.head.addItem(v.name, v.id)
+            mine = self.head.findData(me.id)
+            if mine >= 0:
+                self.head.setCurrentIndex(mine)
+            self.head_pin = Field("head_pin", self.tr("The station head's PIN"), _pin(self), self)
+            layout.addWidget(Field("head", self.tr("Station head"), self.head, self))
+            layout.addWidget(self.head_pin)
+        if ApprovalKind.SECOND_VOLUNTEER in self.kinds:
+            need = next(n for n in needs if n.kind is ApprovalKind.SECOND_VOLUNTEER)
+            why = QLabel(need.text(i18n.short()), self)
+            why.setObjectName("approval_why_second_pin")
+            why.setWordWrap(True)
+            self.helper = QComboBox(self)
             for h in sessions.holders(session.paths):
                 if h.id != me.id:
-                    self.who.addItem(h.name, h.id)
-        else:
-            for v in volunteers.heads(session):
-                self.who.addItem(v.name, v.id)
-            mine = self.who.findData(me.id)
-            if mine >= 0:
-                self.who.setCurrentIndex(mine)
-        self.who_field = Field("approver", self.tr("Volunteer") if second
-                               else self.tr("Station head"), self.who, self)
-        self.reason = QLineEdit(self)
-        self.reason_field = Field("override_reason", self.tr("Reason (written on the record)"),
-                                  self.reason, self)
-        self.reason_field.setVisible(not second)
-        self.pin = QLineEdit(self)
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.pin_field = Field("approver_pin", self.tr("Their PIN"), self.pin, self)
-        self.who.currentIndexChanged.connect(lambda _: self._pin_needed())
+                    self.helper.addItem(h.name, h.id)
+            self.helper_pin = Field("helper_pin", self.tr("Their PIN"), _pin(self), self)
+            helper_field = Field("helper", self.tr("Second volunteer"), self.helper, self)
+            for w in (why, helper_field, self.helper_pin):
+                layout.addWidget(w)
+            if self.helper.count() == 0:
+                helper_field.set_error(self.tr("Nobody else can sign off: add a volunteer first"))
         self.ok = QPushButton(self.tr("Approve"), self)
         self.ok.setObjectName("approval_ok")
+        self.ok.setProperty("class", "primary")
         self.ok.clicked.connect(self._approve)
+        self.ok.setEnabled(self.helper is None or self.helper.count() > 0)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setObjectName("approval_cancel")
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
-        layout = QVBoxLayout(self)
-        for w in (why, self.who_field, self.reason_field, self.pin_field):
-            layout.addWidget(w)
         layout.addLayout(buttons)
-        self._pin_needed()
-        if self.who.count() == 0:
-            self.who_field.set_error(self.tr("Nobody else can sign off: add a volunteer first"))
-            self.ok.setEnabled(False)
 
-    def _pin_needed(self) -> None:
-        """A head approving their own action is already signed in: no PIN asked."""
-        self.pin_field.setVisible(self.kind == "second_pin"
-                                  or self.who.currentData() != self.session.volunteer.id)
+    def _text(self, field: Field | None) -> str:
+        editor = field.editor if field is not None else None
+        return editor.text() if isinstance(editor, QLineEdit) else ""
 
     def _approve(self) -> None:
-        if self.kind != "second_pin" and not self.reason.text().strip():
-            self.reason_field.set_error(self.tr("Write the reason"))
+        missing = False
+        for field in self.reasons.values():
+            field.set_error("" if self._text(field).strip() else self.tr("Write the reason"))
+            missing = missing or not self._text(field).strip()
+        for pin in (self.head_pin, self.helper_pin):
+            if pin is not None:
+                pin.set_error("" if self._text(pin) else self.tr("Type the PIN"))
+                missing = missing or not self._text(pin)
+        if missing:
             return
-        if self.pin_field.isVisibleTo(self) and not self.pin.text():
-            self.pin_field.set_error(self.tr("Type the PIN"))
-            return
-        who = str(self.who.currentData())
-        answer: object
-        if self.kind == "second_pin":
-            answer = aidcases.SecondSignOff(who, self.pin.text())
-        else:
-            answer = aidcases.Approval(who, self.reason.text().strip(),
-                                       self.pin.text() or None)
-        self.approved.emit(self.kind, answer)
+        answers: dict[ApprovalKind, aidcases.Given] = {}
+        for kind, field in self.reasons.items():
+            assert self.head is not None
+            answers[kind] = aidcases.Approval(str(self.head.currentData()),
+                                              self._text(field).strip(), self._text(self.head_pin))
+        if self.helper is not None:
+            answers[ApprovalKind.SECOND_VOLUNTEER] = aidcases.SecondSignOff(
+                str(self.helper.currentData()), self._text(self.helper_pin))
+        for kind in answers:  # one by one, so a wrong PIN is shown beside its own field
+            try:
+                aidcases.check_approvals(self.session, [n for n in self.needs if n.kind is kind],
+                                         {kind: answers[kind]})
+            except KnownError as err:
+                field = self.head_pin if kind.by_head else self.helper_pin
+                if field is not None:
+                    field.set_error(i18n.known(err))
+                return
+        self.approved.emit(answers)
         self.accept()

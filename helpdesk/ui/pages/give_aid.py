@@ -1,8 +1,10 @@
 """Give aid: programme and amount (shown back in 大写) or goods or service → recipient →
-signature → confirm → receipt number. Approvals (cap, clock, second PIN) happen inside."""
+signature → confirm → receipt number. Every approval the aid needs (cap, clock, second PIN) is
+collected in one dialog before the signature pad opens; `give_aid` then runs once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -19,27 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain import money
-from helpdesk.domain.aid import AidIn
+from helpdesk.domain.aid import AidIn, ApprovalKind, Need
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Relation
 from helpdesk.domain.programmes import Kind
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
 from helpdesk.services import aid as aidcases
-from helpdesk.services import families, programmes
+from helpdesk.services import families
 from helpdesk.ui import i18n
 from helpdesk.ui.dialogs.approval import ApprovalDialog
 from helpdesk.ui.dialogs.receipt import ReceiptDialog
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.form import Field, show_errors
 from helpdesk.ui.widgets.goods import GoodsEditor
+from helpdesk.ui.widgets.programme_picker import ProgrammePicker
 from helpdesk.ui.widgets.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
-
-_APPROVAL_ARG = {"cap": "cap_approval", "clock": "clock_approval", "second_pin": "second"}
-
 
 class GiveAidPage(Page):
     nav_parent = "families"
@@ -48,9 +48,8 @@ class GiveAidPage(Page):
         super().__init__(shell, self.tr("Give aid"))
         self.family_id = ""
         self.head_name = ""
-        self.approvals: dict[str, Any] = {}
+        self.approvals: dict[ApprovalKind, aidcases.Given] = {}
         self.last_aid: Any = None
-        self.kinds: dict[str, Kind] = {}
         self.steps = QStackedWidget(self)
         self.steps.setObjectName("aid_steps")
         self.steps.addWidget(self._details_step())
@@ -75,8 +74,8 @@ class GiveAidPage(Page):
         step = QWidget(self)
         box = QVBoxLayout(step)
         box.setContentsMargins(0, 0, 0, 0)
-        self.programme = QComboBox(step)
-        self.programme.currentIndexChanged.connect(lambda _: self._kind_changed())
+        self.programme = ProgrammePicker(step)
+        self.programme.picked.connect(lambda _: self._kind_changed(picked=True))
         self.amount = QLineEdit(step)
         self.amount.setPlaceholderText(self.tr("Amount in yuan, e.g. 500"))
         self.amount.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
@@ -186,15 +185,9 @@ class GiveAidPage(Page):
         history = families.family_history(self.session, self.family_id)
         self.head_name = history.family.head_name
         self.title.setText(self.tr("Give aid to {name}").replace("{name}", self.head_name))
-        self.programme.clear()
-        self.kinds.clear()
-        received = history.campaign_totals
-        # Programmes this family can still receive first, cash before goods and services.
-        order = sorted(programmes.open_today(self.session), key=lambda p: (
-            received.get(p.code, (0, 0))[0] >= p.limit_per_family, p.kind is not Kind.CASH))
-        for p in order:
-            self.programme.addItem(f"{p.name(i18n.short())} · {i18n.label(p.kind)}", p.id)
-            self.kinds[p.id] = p.kind
+        # Each programme with what this family received of it, here and at other stations;
+        # none is picked for the volunteer when more than one is open.
+        self.programme.set_standings(aidcases.standings(self.session, self.family_id))
         self.amount.clear()
         self.note.clear()
         self.goods.reset()
@@ -202,7 +195,7 @@ class GiveAidPage(Page):
         self.recipient.clear()
         self.pad.clear()
         show_errors(self.fields, {})
-        if not self.kinds:
+        if not self.programme.kinds:
             self.say(self.tr("No programme is open today: a station head can create one on "
                              "the Programmes page."), error=True)
         self._kind_changed()
@@ -211,14 +204,18 @@ class GiveAidPage(Page):
         self.amount.setFocus()
 
     def kind(self) -> Kind | None:
-        return self.kinds.get(self.programme.currentData())
+        return self.programme.kind()
 
-    def _kind_changed(self) -> None:
+    def _kind_changed(self, picked: bool = False) -> None:
         kind = self.kind()
         self.fields["amount_fen"].setVisible(kind is Kind.CASH)
         self.capitals.setVisible(kind is Kind.CASH)
         self.fields["goods"].setVisible(kind is Kind.GOODS)
         self.fields["service_note"].setVisible(kind is Kind.SERVICE)
+        if kind is not None:
+            self.fields["programme_id"].set_error("")
+        if picked and kind is not None:  # the next thing to type, without another tap
+            {Kind.CASH: self.amount, Kind.SERVICE: self.note}.get(kind, self.programme).setFocus()
 
     def _recipient_changed(self) -> None:
         self.fields["recipient_name"].setVisible(self.relation.currentData() != "head")
@@ -237,7 +234,7 @@ class GiveAidPage(Page):
     def data(self) -> dict[str, Any]:
         kind = self.kind()
         out: dict[str, Any] = {"family_id": self.family_id,
-                               "programme_id": self.programme.currentData() or "",
+                               "programme_id": self.programme.current_id(),
                                "kind": kind.value if kind else "",
                                "recipient_relation": self.relation.currentData()}
         if self.relation.currentData() != "head":
@@ -256,8 +253,13 @@ class GiveAidPage(Page):
         self.show_step(0)
 
     def to_signature(self) -> None:
-        """Check the details with the domain's rules, then show the signature pad."""
+        """Check the details with the domain's rules and collect every approval the aid
+        needs (one dialog), then show the signature pad."""
         self.say("")
+        self.approvals.clear()
+        if self.kind() is None:
+            self._show_invalid({"programme_id": self.tr("Pick the programme")})
+            return
         try:
             checked = validate(AidIn, self.data())
         except Invalid as err:
@@ -265,13 +267,27 @@ class GiveAidPage(Page):
                                 for p in err.problems})
             return
         show_errors(self.fields, {})
+        try:
+            wanted = aidcases.needs(self.session, checked)
+        except InvalidInput as err:
+            self._show_invalid({k: p.text(i18n.short()) for k, p in err.fields().items()})
+            return
+        except KnownError as err:
+            self.say_error(err)
+            return
+        if wanted:
+            self.ask_approval(wanted, then=lambda: self._open_pad(checked))
+            return
+        self._open_pad(checked)
+
+    def _open_pad(self, checked: AidIn) -> None:
         what = {Kind.CASH: self.tr("{amount} yuan ({capitals})")
                 .replace("{amount}", money.format_fen(checked.amount_fen))
                 .replace("{capitals}", money.capitals(checked.amount_fen)),
                 Kind.GOODS: self.goods.text(), Kind.SERVICE: checked.service_note}[checked.kind]
         who = checked.recipient_name or self.head_name
         self.summary.setText(self.tr("{programme}: {what}\nReceived by {who}")
-                             .replace("{programme}", self.programme.currentText())
+                             .replace("{programme}", self.programme.current_text())
                              .replace("{what}", what).replace("{who}", who))
         self.sign_error.hide()
         self.show_step(1)
@@ -282,11 +298,10 @@ class GiveAidPage(Page):
             self.sign_error.show()
             return
         data = {**self.data(), "signature_png": self.pad.to_png()}
-        args = {_APPROVAL_ARG[k]: v for k, v in self.approvals.items()}
         try:
-            aid = aidcases.give_aid(self.session, data, **args)
-        except NeedsApproval as need:
-            self.ask_approval(need)
+            aid = aidcases.give_aid(self.session, data, approvals=self.approvals)
+        except NeedsApproval as need:  # the station changed since (a pull, another device)
+            self.ask_approval(list(need.needs), then=self.confirm)
             return
         except InvalidInput as err:
             self._show_invalid({k: p.text(i18n.short()) for k, p in err.fields().items()})
@@ -310,13 +325,15 @@ class GiveAidPage(Page):
         dialog.open()
         return dialog
 
-    def ask_approval(self, need: NeedsApproval) -> ApprovalDialog:
-        dialog = ApprovalDialog(self.session, need, self)
-        dialog.approved.connect(self._approved)
+    def ask_approval(self, wanted: list[Need], then: Callable[[], None]) -> ApprovalDialog:
+        """One dialog for every approval in `wanted`; `then` runs once they are all given."""
+        dialog = ApprovalDialog(self.session, wanted, self)
+
+        def approved(answers: dict[ApprovalKind, aidcases.Given]) -> None:
+            self.approvals.update(answers)
+            then()
+
+        dialog.approved.connect(approved)
         dialog.open()
         self.approval_dialog = dialog
         return dialog
-
-    def _approved(self, kind: str, approval: object) -> None:
-        self.approvals[kind] = approval
-        self.confirm()
