@@ -106,6 +106,21 @@
         <source>Type the PIN</source>
         <translation>Type the PIN</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>Approvals before signing</source>
+        <translation>Approvals before signing</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>{what}: reason (written on the record)</source>
+        <translation>{what}: reason (written on the record)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>The station head&apos;s PIN</source>
+        <translation>The station head&apos;s PIN</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -716,6 +731,11 @@ Received by {who}</translation>
         <source>Given to {who} on {date}.</source>
         <translation>Given to {who} on {date}.</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="1"/>
+        <source>Pick the programme</source>
+        <translation>Pick the programme</translation>
+    </message>
 </context>
 <context>
     <name>GoodsEditor</name>
@@ -975,6 +995,39 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Not received this campaign · {left} left</source>
+        <translation>Not received this campaign · {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>here {count} time(s), {amount} yuan</source>
+        <translation>here {count} time(s), {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>another station {count} time(s)</source>
+        <translation>another station {count} time(s)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Received {count} time(s) this campaign ({where}) · {left} left</source>
+        <translation>Received {count} time(s) this campaign ({where}) · {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Used up: received {count} time(s) ({where}); a station head must approve giving again</source>
+        <translation>Used up: received {count} time(s) ({where}); a station head must approve giving again</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,21 @@
         <source>Type the PIN</source>
         <translation>请输入 PIN 码</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>Approvals before signing</source>
+        <translation>签名前的批准</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>{what}: reason (written on the record)</source>
+        <translation>{what}：原因（将记入档案）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/approval.py" line="1"/>
+        <source>The station head&apos;s PIN</source>
+        <translation>站长的 PIN 码</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -716,6 +731,11 @@ Received by {who}</source>
         <source>Given to {who} on {date}.</source>
         <translation>已于 {date} 发放给 {who}。</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="1"/>
+        <source>Pick the programme</source>
+        <translation>请选择发放项目</translation>
+    </message>
 </context>
 <context>
     <name>GoodsEditor</name>
@@ -975,6 +995,39 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/widgets/pin_pad.py" line="37"/>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Not received this campaign · {left} left</source>
+        <translation>本期未领 · 还可领 {left} 次</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>here {count} time(s), {amount} yuan</source>
+        <translation>本站已领 {count} 次，共 {amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>another station {count} time(s)</source>
+        <translation>另一站点已领 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Received {count} time(s) this campaign ({where}) · {left} left</source>
+        <translation>本期已领 {count} 次（{where}）· 还可领 {left} 次</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/programme_picker.py" line="1"/>
+        <source>Used up: received {count} time(s) ({where}); a station head must approve giving again</source>
+        <translation>已领完：本期已领 {count} 次（{where}）；再次发放需要站长批准</translation>
     </message>
 </context>
 <context>
