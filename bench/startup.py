@@ -1,6 +1,6 @@
 """Benchmark of the station app's start (not a test): figures for issue 3's closing note.
 
-    python bench/startup.py [--families 200000] [--dir D] [--runs 3]
+    python bench/startup.py [--families 200000] [--dir D] [--runs 3] [--root OLD_TREE ...]
 
 Fills a station with `helpdesk demo-data --families N --aid 0 --data-dir D` once (kept in D),
 then for each run starts a fresh Python process that measures, offscreen:
@@ -9,6 +9,9 @@ then for each run starts a fresh Python process that measures, offscreen:
 - sign-in: from the PIN's OK until the home page is shown, and the key derivation inside it;
 - RSS (resident memory) with the home page shown, and its peak;
 - search on the GUI thread at that size (the families page calls it as the volunteer types).
+
+With `--root` (repeatable) each tree given is measured too, on the same station, the runs
+interleaved, so an older checkout's figures are printed beside this tree's from one run.
 
 Budgets (issue 3): cold start ≤ 1.0 s, sign-in ≤ 0.5 s plus the key derivation, ≤ 150 MB RSS.
 """
@@ -146,9 +149,9 @@ def _env(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_once(folder: Path) -> dict[str, object]:
+def run_once(folder: Path, root: Path = ROOT) -> dict[str, object]:
     t0 = time.time()
-    done = subprocess.run([sys.executable, "-c", CHILD, repr(t0), str(ROOT),
+    done = subprocess.run([sys.executable, "-c", CHILD, repr(t0), str(root),
                            str(folder / "station")], capture_output=True, text=True,
                           env=_env(folder), check=True)
     line = [x for x in done.stdout.splitlines() if x.startswith("{")][-1]
@@ -160,6 +163,9 @@ def main() -> int:
     parser.add_argument("--families", type=int, default=200_000)
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--root", type=Path, action="append", default=[],
+                        help="another source tree to measure beside this one (e.g. an older "
+                        "clone)")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.gettempdir()) / f"helpdesk-bench-{args.families}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -170,14 +176,26 @@ def main() -> int:
         print(machine.describe())
     except Exception:  # the description is a nicety
         pass
-    results = [run_once(folder) for _ in range(args.runs)]
+    roots = [ROOT, *(r.resolve() for r in args.root)]
+    by_root: dict[Path, list[dict[str, object]]] = {r: [] for r in roots}
+    for _ in range(args.runs):
+        for root in roots:
+            by_root[root].append(run_once(folder, root))
+    for root in roots:
+        if len(roots) > 1:
+            print(f"\n== {root} ==")
+        report(by_root[root], args.runs)
+    return 0
+
+
+def report(results: list[dict[str, object]], runs: int) -> None:
     last = results[-1]
     print(f"families: {last['families']}")
 
     def med(key: str) -> float:
         return statistics.median(float(r[key]) for r in results)  # type: ignore[arg-type]
 
-    print(f"cold start → sign-in shown: {med('cold_start_s'):.2f} s (median of {args.runs}; "
+    print(f"cold start → sign-in shown: {med('cold_start_s'):.2f} s (median of {runs}; "
           "budget 1.0 s)")
     print(f"sign-in → home shown: {med('sign_in_s'):.2f} s, of which key derivation "
           f"{med('key_derivation_s'):.2f} s (budget 0.5 s + derivation)")
@@ -187,7 +205,6 @@ def main() -> int:
         f"{q!r} {ms:.1f}" for q, ms in last["search_p95_ms"].items()))  # type: ignore[union-attr]
     print(f"families page, typing '王小' until the list is filled: "
           f"{med('families_page_query_ms'):.1f} ms")
-    return 0
 
 
 if __name__ == "__main__":

@@ -81,7 +81,11 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("Helpdesk")
     app.setOrganizationName("Helpdesk")
     app.setApplicationVersion(__version__)
-    load_fonts()
+    if not set(CJK_FAMILIES).intersection(QFontDatabase.families()):
+        # Only without a Chinese system font: the shipped subset is read into memory (4 MB)
+        # by addApplicationFont, while system fonts are mapped from disk as glyphs are needed.
+        # Receipts load it for themselves (receipts.fonts), whatever the screen uses.
+        load_fonts()
     font = app_font(QGuiApplication.font())
     app.setFont(font)
     palette = app.palette()

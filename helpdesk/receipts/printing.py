@@ -37,6 +37,14 @@ def printers() -> list[Printer]:
     return sorted(found, key=lambda p: (not p.is_default, p.name))
 
 
+def default_printer() -> str:
+    """The system's default printer (CUPS: `lpoptions -d`, $PRINTER; Windows: the spooler's),
+    or "" when it has none."""
+    fonts.gui_app()
+    info = QPrinterInfo.defaultPrinter()
+    return "" if info.isNull() else info.printerName()
+
+
 def print_sheet(sheet: page.Sheet, printer_name: str, title: str) -> None:
     """Send one sheet to a printer as one job; raises PrintError when it cannot be sent.
 

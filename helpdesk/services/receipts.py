@@ -204,19 +204,27 @@ def save_pdf(session: Session, path: Path, *, receipt_no: str | None = None, las
     return aid, data
 
 
+def printer_name(session: Session) -> str:
+    """The printer a receipt goes to: the one chosen in Settings, else the system's default
+    ("" when there is neither)."""
+    return settings(session).printer or printing.default_printer()
+
+
 def print_receipt(session: Session, aid: Aid, *, printer: str | None = None,
                   fmt: str | None = None, bilingual: bool | None = None) -> layout.ReceiptData:
-    """Print an aid's receipt (printer, format, language default to the settings).
+    """Print an aid's receipt (printer, format, language default to the settings; with no
+    printer chosen there, the system's default printer).
 
     The print is recorded before the job is sent, so a second attempt after a paper jam is
     marked COPY: nobody can tell whether the first one came out. Raises KnownError when the
     printer is unknown or refuses the job; the aid itself is never affected.
     """
     chosen = settings(session)
-    name = printer or chosen.printer
+    name = printer or chosen.printer or printing.default_printer()
     if not name:
-        raise KnownError("no_printer", "还没有选择打印机：请在设置中选择",
-                         "No printer chosen yet: choose one in Settings")
+        raise KnownError("no_printer", "没有选择打印机，系统也没有默认打印机：请在设置中选择",
+                         "No printer is chosen and the system has no default printer: choose "
+                         "one in Settings")
     fmt = fmt or chosen.format
     bilingual = chosen.bilingual if bilingual is None else bilingual
     data = issue(session, aid, fmt, "print", bilingual)

@@ -18,14 +18,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 from pydantic import ValidationError
 from sqlite_utils import Database
 
 from helpdesk.domain.common import iso
 from helpdesk.domain.station import Device
 from helpdesk.errors import KnownError
-from helpdesk.services import receipts
 from helpdesk.services.session import Session
 from helpdesk.store import clock, outbox, volunteers
 from helpdesk.store import db as dbm
@@ -61,6 +59,8 @@ class Outcome:
 
 def target(session: Session) -> Target:
     """The plain data a worker needs; makes the device's receipt key if it has none."""
+    from helpdesk.services import receipts  # the receipts' Qt printing, only when syncing
+
     public = receipts.signing_key(session).public_key
     return Target(session.paths.database, session.key, session.device, session.station.id,
                   base64.b64encode(public).decode())
@@ -155,6 +155,8 @@ def sync_now(t: Target, **http: Any) -> Outcome:
 
 def _skew(conn: client.Http) -> int:
     """The server's clock minus ours (ms), from its health answer, half the round trip in."""
+    import httpx  # see sync.client: only when a sync runs
+
     started = clock.now_ms()
     try:
         health = wire.Health.model_validate_json(conn.get("/v1/health").content)

@@ -1,15 +1,19 @@
 """Rotating encrypted backups of the station: the database and the key file that opens it.
 
-A backup is a folder `backups/<UTC time>/` with `station.db` (same encryption, written with
-SQLite's backup API) and a copy of the key file as it was. The copy is marked as a backup, so
-when it is ever restored and opened it becomes a new device (see `devices.bind`).
+A backup is a folder `<local time with its UTC offset>/` (in `backups/` or in a folder chosen
+in Settings, such as a removable drive) with `station.db` (same encryption, written with SQLite's
+backup API) and a copy of the key file as it was. The copy is marked as a backup, so when it is
+ever restored and opened it becomes a new device (see `devices.bind`). Every backup is opened
+again once written, so a bad drive is found when the backup is made, not when it is needed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -17,13 +21,36 @@ from sqlite_utils import Database
 from helpdesk.store import db as dbm
 
 KEEP = 7
+STAMP = "%Y%m%dT%H%M%S%f%z"  # 20260301T160000000000+0800; older backups end in Z (UTC)
 
 
-def make(db: Database, key: bytes, *, key_file: Path, folder: Path, keep: int = KEEP) -> Path:
-    """Write one backup and drop the oldest beyond `keep`; returns the new backup's folder."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / stamp
-    target.mkdir(parents=True, mode=0o700)
+def name_of(moment: datetime, tz: tzinfo) -> str:
+    """A backup's folder name: the station's local time, with its offset so it stays exact."""
+    return moment.astimezone(tz).strftime(STAMP)
+
+
+def make(db: Database, key: bytes, *, key_file: Path, folder: Path, keep: int = KEEP,
+         tz: tzinfo = UTC, now: datetime | None = None) -> Path:
+    """Write one backup named in `tz`'s time, check it by opening it (`check`), and drop the
+    oldest beyond `keep`; returns the new backup's folder. Raises StoreError when the folder
+    cannot be written or the written backup does not open."""
+    target = folder / name_of(now or datetime.now(UTC), tz)
+    try:
+        target.mkdir(parents=True, mode=0o700)
+    except OSError as err:
+        raise dbm.StoreError("backup_folder", f"无法在 {folder} 中写入备份：{err.strerror}",
+                             f"Cannot write a backup in {folder}: {err.strerror}") from None
+    try:
+        _write(db, key, key_file, target)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # no half backup left to be restored later
+        raise
+    for old in listing(folder)[keep:]:
+        shutil.rmtree(old)
+    return target
+
+
+def _write(db: Database, key: bytes, key_file: Path, target: Path) -> None:
     dbm.backup_to(db, target / "station.db", key)
     copy = dbm.connect(target / "station.db", key)
     try:
@@ -32,19 +59,48 @@ def make(db: Database, key: bytes, *, key_file: Path, folder: Path, keep: int = 
         copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.conn.close()
-    shutil.copy2(key_file, target / key_file.name)
+    shutil.copyfile(key_file, target / key_file.name)  # no copied modes: FAT drives refuse
     for path in target.iterdir():
-        os.chmod(path, 0o600)
-    for old in listing(folder)[keep:]:
-        shutil.rmtree(old)
-    return target
+        with contextlib.suppress(PermissionError):  # FAT and exFAT keep no permissions
+            os.chmod(path, 0o600)
+    check(target, key)
+
+
+def check(backup: Path, key: bytes) -> None:
+    """Open a written backup as a restore would: the database with `key` passes SQLite's
+    quick_check and is marked as a backup, and its key file is readable. Raises StoreError."""
+    copy = None
+    try:
+        copy = dbm.connect(backup / "station.db", key)
+        ok = copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        ok = ok and dbm.meta(copy, "is_backup") == "1"
+        keys = next(backup.glob("*.keys.json"), None)
+        ok = ok and keys is not None and isinstance(json.loads(keys.read_bytes()), dict)
+    except (dbm.StoreError, OSError, ValueError):
+        ok = False
+    finally:
+        if copy is not None:
+            copy.conn.close()
+    if not ok:
+        raise dbm.StoreError("backup_unreadable",
+                             f"备份 {backup} 写入后无法打开：请换一个文件夹或移动硬盘再备份",
+                             f"The backup {backup} cannot be opened after writing: back up "
+                             "again to another folder or drive")
+
+
+def _when(path: Path) -> datetime:
+    try:
+        return datetime.strptime(path.name, STAMP)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def listing(folder: Path) -> list[Path]:
-    """Backups, newest first."""
-    if not folder.exists():
+    """Backups, newest first (by the moment in their names, whatever their offsets)."""
+    if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if (p / "station.db").exists()), reverse=True)
+    found = [p for p in folder.iterdir() if (p / "station.db").exists()]
+    return sorted(found, key=lambda p: (_when(p), p.name), reverse=True)
 
 
 def restore(backup: Path, *, database: Path, key_file: Path) -> list[Path]:

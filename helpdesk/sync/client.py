@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
 from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
@@ -25,6 +24,9 @@ from helpdesk.errors import KnownError
 from helpdesk.store import clock, outbox
 from helpdesk.store import db as dbm
 from helpdesk.sync import apply, matches, schema, wire
+
+if TYPE_CHECKING:  # imported when a sync starts: httpx and its CLI's rich and click weigh
+    import httpx  # ~13 MB, which a station that never syncs need not carry
 
 META_URL, META_TOKEN, META_KEY = "sync.server_url", "sync.token", "sync.server_public_key"
 META_CURSOR, META_STATION_CODE = "sync.cursor", "sync.station_code"
@@ -58,6 +60,8 @@ def connect(server_url: str, *, timeout: float = 30.0, verify: Any = True) -> ht
     if parts.scheme != "https" and not (parts.scheme == "http" and local):
         raise SyncError("insecure_url", "服务器地址必须以 https:// 开头",
                         "The server address must start with https://")
+    import httpx
+
     return httpx.Client(base_url=server_url, timeout=timeout, verify=verify)
 
 
@@ -290,6 +294,8 @@ def _call(http: Http, method: str, path: str, model: type[M], *, token: str | No
         headers["Authorization"] = f"Bearer {token}"
     if gzip_body:
         headers["Content-Encoding"] = "gzip"
+    import httpx
+
     try:
         if method == "GET":
             response = http.get(path, params=params, headers=headers)

@@ -26,7 +26,8 @@ from helpdesk.ui.preferences import Preferences
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
 
-PAGES_MODULE = "helpdesk.ui.pages.registry"
+# What signing in builds (the shell and Home); other pages are imported when first shown.
+PAGES_MODULES = ("helpdesk.ui.shell", "helpdesk.ui.pages.home")
 
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
              QEvent.Type.TabletPress, QEvent.Type.Wheel, QEvent.Type.InputMethod}
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
     def preload_pages(self) -> None:
         """Import the signed-in pages off the GUI thread while the volunteer types the PIN,
         so the start shows the sign-in screen sooner and signing in does not wait for them."""
-        workers.run(lambda: importlib.import_module(PAGES_MODULE).__name__, lambda _: None)
+        workers.run(lambda: [importlib.import_module(m).__name__ for m in PAGES_MODULES],
+                    lambda _: None)
 
     def _enter(self) -> None:
         from helpdesk.ui.shell import Shell

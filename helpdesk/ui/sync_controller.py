@@ -102,8 +102,8 @@ class SyncController(QObject):
         connected = station_sync.enrollment(s) is not None
         self.status = Status(State.IDLE if connected else State.NOT_CONNECTED,
                              status.waiting_changes(s), station_sync.last_sync(s))
-        self._watch_network()
-        if connected:
+        if connected:  # QtNetwork and its backend (7 MB) only for a station with a server
+            self._watch_network()
             self._schedule(FIRST_MS)
         self.status_changed.emit(self.status)
 
@@ -210,6 +210,8 @@ class SyncController(QObject):
         station_sync.reload_station(self.session)
         self.failures = 0
         self.status = Status(State.IDLE, status.waiting_changes(self.session))
+        if self._network is None:
+            self._watch_network()
         self.enrolled.emit()
         if not self.sync_now():
             self.status_changed.emit(self.status)

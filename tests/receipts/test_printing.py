@@ -13,8 +13,11 @@ from typing import Any
 import pytest
 from PySide6.QtPrintSupport import QPrinterInfo
 
+from helpdesk.errors import KnownError
+from helpdesk.receipts import printing
 from helpdesk.services import receipts
 from helpdesk.services.session import Session
+from helpdesk.store import receipts as store
 from tests.receipts.conftest import give_cash, needs
 
 QUEUE = "HelpdeskPDF"
@@ -41,6 +44,22 @@ def queue() -> str:
     return QUEUE
 
 
+def landed(folder: Path, before: set[Path], receipt_no: str, qtbot: Any) -> tuple[Path, str]:
+    """The job's PDF and its pdfinfo, once cups-pdf has finished writing it."""
+
+    def finished() -> tuple[Path, str] | None:
+        now = set(folder.glob("*.pdf")) if folder.exists() else set()
+        for path in now - before:
+            if receipt_no in path.name:
+                done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
+                if done.returncode == 0 and "Page size" in done.stdout:
+                    return path, done.stdout
+        return None
+
+    qtbot.waitUntil(lambda: finished() is not None, timeout=60_000)
+    return finished() or (Path(), "")
+
+
 def test_a_printed_receipt_lands_as_a_pdf_and_its_qr_verifies(
         station: Session, queue: str, qtbot: Any, tmp_path: Path) -> None:
     needs("pdfinfo", "pdftoppm", "zbarimg")
@@ -50,18 +69,7 @@ def test_a_printed_receipt_lands_as_a_pdf_and_its_qr_verifies(
     data = receipts.print_receipt(station, aid, printer=queue, fmt="80mm")
     assert data.copy_no == 0
 
-    def finished() -> tuple[Path, str] | None:
-        """The job's PDF and its pdfinfo, once cups-pdf has finished writing it."""
-        now = set(folder.glob("*.pdf")) if folder.exists() else set()
-        for path in now - before:
-            if aid.receipt_no in path.name:
-                done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
-                if done.returncode == 0 and "Page size" in done.stdout:
-                    return path, done.stdout
-        return None
-
-    qtbot.waitUntil(lambda: finished() is not None, timeout=60_000)
-    printed, info = finished() or (Path(), "")
+    printed, info = landed(folder, before, aid.receipt_no, qtbot)
     width = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))  # type: ignore[union-attr]
     assert abs(width - 80 / 25.4 * 72) < 2  # the job kept the 80 mm roll width
     png = tmp_path / "printed"
@@ -71,3 +79,42 @@ def test_a_printed_receipt_lands_as_a_pdf_and_its_qr_verifies(
                            text=True).stdout.split()
     assert codes and receipts.verify(station, codes[0]).ok
     assert receipts.print_receipt(station, aid, printer=queue).copy_no == 1  # a reprint
+
+
+def test_with_no_printer_chosen_the_system_default_prints_the_original_then_a_reprint(
+        station: Session, queue: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    needs("pdfinfo")
+    from helpdesk.ui.dialogs.receipt import ReceiptDialog
+
+    monkeypatch.setenv("PRINTER", queue)  # CUPS's default destination for this process
+    assert QPrinterInfo.defaultPrinter().printerName() == queue
+    assert receipts.settings(station).printer == ""  # none chosen in Settings
+    aid = give_cash(station)
+    dialog = ReceiptDialog(station, aid)
+    qtbot.addWidget(dialog)
+    assert dialog.print_button.isEnabled()
+    folder = output_dir()
+    heights = []
+    for _ in range(2):
+        before = set(folder.glob("*.pdf")) if folder.exists() else set()
+        dialog.print_button.click()
+        assert dialog.message.text() == "Sent to the printer"
+        _, info = landed(folder, before, aid.receipt_no, qtbot)
+        heights.append(float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)",
+                                       info).group(1)))  # type: ignore[union-attr]
+    assert [p.copy_no for p in store.prints_of(station.db, aid.id)] == [0, 1]
+    # the roll page is as tall as the receipt: the reprint's mark (重印, its number and time)
+    # is the one line the original does not have
+    assert heights[1] > heights[0]
+
+
+def test_with_no_printer_chosen_and_no_default_printing_is_refused(
+        station: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRINTER", "NoSuchQueue")  # CUPS's default, named but not there
+    if printing.default_printer():
+        pytest.skip("this computer's print system names a default printer all the same")
+    aid = give_cash(station)
+    with pytest.raises(KnownError) as told:
+        receipts.print_receipt(station, aid)
+    assert told.value.code == "no_printer" and "Settings" in told.value.en
+    assert store.prints_of(station.db, aid.id) == []  # nothing recorded as printed

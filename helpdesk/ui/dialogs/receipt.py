@@ -93,8 +93,10 @@ class ReceiptDialog(QDialog):
             self.say(i18n.known(err))
             return
         self.picture.setPixmap(QPixmap.fromImage(render(sheet)))
-        self.print_button.setEnabled(bool(chosen.printer))
-        self.say("" if chosen.printer else self.tr(
+        printer = receipts.printer_name(self.session)
+        self.print_button.setEnabled(bool(printer))
+        self.print_button.setToolTip(printer)
+        self.say("" if printer else self.tr(
             "No receipt printer is chosen on this laptop: save the receipt as a PDF, or "
             "choose a printer in the receipt settings."))
 
