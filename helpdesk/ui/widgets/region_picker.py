@@ -59,7 +59,7 @@ class RegionPicker(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addLayout(row)
-        self._fill(0, "")
+        self.set_code("")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Province, city and county side by side when there is room, else one under another."""
