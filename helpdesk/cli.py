@@ -18,7 +18,8 @@ from typing import Any
 
 from helpdesk import __version__, cli_sync
 from helpdesk import paths as pathsmod
-from helpdesk.domain import money
+from helpdesk.domain import money, regions
+from helpdesk.domain.errors import Invalid
 from helpdesk.errors import KnownError
 from helpdesk.services import aid as aidcases
 from helpdesk.services import backups as backupcases
@@ -195,6 +196,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region(args: argparse.Namespace) -> int:
+    """Print a region code's full name path (no station, no sign-in); exit 1 when the list of
+    administrative divisions has no such code."""
+    try:
+        print(regions.full_name(args.code))
+    except Invalid as err:
+        print(err.problem.text(lang()), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _station_parser(sub: Any, name: str, help_: str, fn: Callable[..., int]) -> Any:
     p = sub.add_parser(name, help=help_)
     p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
@@ -251,6 +263,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="station folder (default: $HELPDESK_DATA_DIR or the "
                                       "user's data folder)")
     p.set_defaults(fn=cmd_restore)
+    p = sub.add_parser("region", help="print a region code's name, e.g. helpdesk region "
+                                      "420111 → 湖北省 武汉市 洪山区")
+    p.add_argument("code", help="6-digit GB/T 2260 code")
+    p.set_defaults(fn=cmd_region)
     cli_sync.add_commands(sub, _station_parser, _sign_in, say)
     return ap
 

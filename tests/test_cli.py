@@ -34,8 +34,26 @@ def station_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_help_lists_the_commands() -> None:
     done = run("--help")
     assert done.returncode == 0
-    for command in ("demo", "demo-data", "totals"):
+    for command in ("demo", "demo-data", "totals", "region"):
         assert command in done.stdout
+
+
+def test_region_prints_the_full_name_path_without_a_station() -> None:
+    done = run("region", "420111", pin=None)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "湖北省 武汉市 洪山区\n", "")
+    assert run("region", "１１０１０１", pin=None).stdout == "北京市 东城区\n"
+
+
+@pytest.mark.parametrize(("code", "lang", "said"), [
+    ("420199", "en", "The region code 420199 is not in the current list"),
+    ("420199", "zh", "地区代码 420199 不在现行行政区划表中"),
+    ("洪山", "en", "“洪山” is no region"),
+])
+def test_region_of_an_unknown_code_exits_1_and_says_why(code: str, lang: str,
+                                                         said: str) -> None:
+    done = run("region", code, pin=None, lang=lang)
+    assert done.returncode == 1 and done.stdout == ""
+    assert said in done.stderr and "Traceback" not in done.stderr
 
 
 def test_totals_json_carries_count_and_fen_at_the_top(station_dir: Path) -> None:

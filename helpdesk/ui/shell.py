@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -18,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import regions
 from helpdesk.services import session as sessions
 from helpdesk.services import status
 from helpdesk.ui.preferences import Preferences
 from helpdesk.ui.sync_controller import SyncController
 from helpdesk.ui.widgets.badge import Badge
+from helpdesk.ui.widgets.elided import ElidedLabel
 from helpdesk.ui.widgets.sync_status import SyncStatus
 
 RAIL_MIN_WIDTH = 720
@@ -45,9 +46,8 @@ class Shell(QWidget):
         self.prefs = prefs
         self.top = QWidget(self)
         self.top.setObjectName("top_bar")
-        self.station_label = QLabel(self.top)
+        self.station_label = ElidedLabel(self.top)
         self.station_label.setObjectName("station_label")
-        self.station_label.setWordWrap(True)
         self.station_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                          QSizePolicy.Policy.Preferred)
         self.sync_status = SyncStatus(session.volunteer.is_head, session.tz, self.top)
@@ -161,13 +161,12 @@ class Shell(QWidget):
         code = s.station.code
         if s.station.code_provisional:
             code = self.tr("{code} (provisional)").replace("{code}", code)
-        if self._wide:
-            text = self.tr("{station} · {code} · {volunteer}").replace("{station}", s.station.name)
-        else:  # narrow: the station's name is in About
-            text = self.tr("{code} · {volunteer}")
-        self.station_label.setText(text.replace("{code}", code)
-                                   .replace("{volunteer}", s.volunteer.name))
-        self.station_label.setToolTip(s.station.name)
+        # The station's name, as people call it; its code and region are in the tooltip.
+        self.station_label.set_full_text(
+            self.tr("{station} · {volunteer}").replace("{station}", s.station.name)
+            .replace("{volunteer}", s.volunteer.name))
+        self.station_label.setToolTip("\n".join(
+            (s.station.name, regions.display(s.station.region), code)))
         self.sync.note_waiting(self._waiting)
         self.refresh_review_count()
 

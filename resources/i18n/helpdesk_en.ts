@@ -327,6 +327,11 @@
         <source>Check the possible duplicates below before saving</source>
         <translation>Check the possible duplicates below before saving</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -600,6 +605,11 @@
         <location filename="../../helpdesk/ui/pages/first_run.py" line="182"/>
         <source>Helpdesk recovery code</source>
         <translation>Helpdesk recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>The station's region</source>
+        <translation>The station's region</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1167,29 @@ Received by {who}</translation>
     </message>
 </context>
 <context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>Type a name or pinyin, e.g. 洪山 or hongshan</source>
+        <translation>Type a name or pinyin, e.g. 洪山 or hongshan</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>District / county</source>
+        <translation>District / county</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <location filename="../../helpdesk/ui/pages/review.py" line="26"/>
@@ -1272,6 +1305,11 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/pages/review.py" line="65"/>
         <source>(empty)</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Region</source>
+        <translation>Region</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1606,11 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/shell.py" line="167"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="1"/>
+        <source>{station} · {volunteer}</source>
+        <translation>{station} · {volunteer}</translation>
     </message>
 </context>
 <context>

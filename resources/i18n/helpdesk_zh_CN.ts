@@ -327,6 +327,11 @@
         <source>Check the possible duplicates below before saving</source>
         <translation>保存前请核对下方可能重复的家庭</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Region</source>
+        <translation>所在地区</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -600,6 +605,11 @@
         <location filename="../../helpdesk/ui/pages/first_run.py" line="182"/>
         <source>Helpdesk recovery code</source>
         <translation>帮扶台账恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>The station's region</source>
+        <translation>帮扶站所在地区</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1167,29 @@ Received by {who}</source>
     </message>
 </context>
 <context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>Type a name or pinyin, e.g. 洪山 or hongshan</source>
+        <translation>输入名称或拼音，如 洪山 或 hongshan</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/region_picker.py" line="1"/>
+        <source>District / county</source>
+        <translation>区县</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <location filename="../../helpdesk/ui/pages/review.py" line="26"/>
@@ -1272,6 +1305,11 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/pages/review.py" line="65"/>
         <source>(empty)</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Region</source>
+        <translation>所在地区</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1606,11 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/shell.py" line="167"/>
         <source>{code} · {volunteer}</source>
         <translation>{code} · {volunteer}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="1"/>
+        <source>{station} · {volunteer}</source>
+        <translation>{station} · {volunteer}</translation>
     </message>
 </context>
 <context>

@@ -24,10 +24,10 @@ def assert_invalid(err: Invalid, code: str) -> None:
         ("330106", "330106"),
         (" 110101 ", "110101"),
         ("３３０１０６", "330106"),
-        ("110000", "110000"),  # a province-level scope
         ("330100", "330100"),  # a city-level scope
         ("429004", "429004"),  # a county directly under the province (prefecture 90)
-        ("820000", "820000"),
+        ("441900", "441900"),  # a city with no counties (东莞市)
+        ("820000", "820000"),  # a province with nothing below it in the list
     ],
 )
 def test_valid_codes_are_normalised(text: str, expected: str) -> None:
@@ -50,6 +50,10 @@ def test_valid_codes_are_normalised(text: str, expected: str) -> None:
         "830000",
         "330001",  # county part under a 00 prefecture does not exist
         "110099",
+        "110000",  # a whole province with districts: pick one of them
+        "420000",
+        "420199",  # the right shape, the right city, no such district
+        "洪山区",  # a name typed and not picked
     ],
 )
 def test_bad_codes_are_refused(text: str) -> None:
@@ -58,16 +62,103 @@ def test_bad_codes_are_refused(text: str) -> None:
     assert_invalid(exc.value, "region")
 
 
-@given(
-    province=st.sampled_from(sorted(regions.PROVINCES)),
-    prefecture=st.integers(1, 99),
-    county=st.integers(0, 99),
+def test_every_county_and_city_of_the_list_is_accepted() -> None:
+    codes = regions.counties_of("")
+    assert len(codes) > 2800  # about 2,850 county-level divisions
+    for code in codes:
+        assert regions.validate(code) == code
+    for province in regions.children():
+        for city in regions.children(province.code):
+            assert regions.validate(city.code) == city.code
+
+
+@given(code=st.integers(0, 999_999).map(lambda n: f"{n:06d}"))
+def test_a_code_is_accepted_only_when_the_list_has_it(code: str) -> None:
+    region = regions.get(code)
+    if region is None or (region.level == "province" and not region.leaf):
+        with pytest.raises(Invalid) as exc:
+            regions.validate(code)
+        assert_invalid(exc.value, "region")
+    else:
+        assert regions.validate(code) == code
+
+
+def test_the_refusal_names_no_other_province() -> None:
+    """A Hubei station is not told about Zhejiang: the messages are neutral."""
+    for text in ("33010", "999999", "420199", "420000"):
+        with pytest.raises(Invalid) as exc:
+            regions.validate(text)
+        for province, _ in regions.PROVINCES.values():
+            if province != "湖北省":
+                assert province not in exc.value.problem.zh
+        assert "Zhejiang" not in exc.value.problem.en
+
+
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        ("420111", "湖北省 武汉市 洪山区"),
+        ("420102", "湖北省 武汉市 江岸区"),
+        ("110101", "北京市 东城区"),  # a municipality: no city level
+        ("429004", "湖北省 仙桃市"),  # a county-level city under the province
+        ("441900", "广东省 东莞市"),
+        ("820000", "澳门特别行政区"),
+        (" ４２０１１１ ", "湖北省 武汉市 洪山区"),
+    ],
 )
-def test_every_code_under_a_province_is_accepted(
-    province: str, prefecture: int, county: int
-) -> None:
-    code = f"{province}{prefecture:02d}{county:02d}"
-    assert regions.validate(code) == code
+def test_full_names(code: str, names: str) -> None:
+    assert regions.full_name(code) == names
+    assert regions.display(code) == names
+
+
+def test_unknown_code_has_no_name() -> None:
+    with pytest.raises(Invalid) as exc:
+        regions.full_name("420199")
+    assert_invalid(exc.value, "region")
+    assert regions.get("420199") is None
+    assert regions.display("420199") == "420199"  # shown as stored
+
+
+def test_drill_down_province_city_county() -> None:
+    provinces = regions.children()
+    assert len(provinces) == 34
+    hubei = next(p for p in provinces if p.name == "湖北省")
+    assert hubei.code == "420000" and hubei.level == "province"
+    cities = {c.name: c for c in regions.children(hubei.code)}
+    assert cities["武汉市"].code == "420100"
+    assert "仙桃市" in cities  # counties under the province sit beside its cities
+    wuhan = {c.name: c.code for c in regions.children("420100")}
+    assert wuhan["洪山区"] == "420111"
+    assert len(wuhan) == 13
+
+
+def test_counties_of_a_prefix() -> None:
+    wuhan = regions.counties_of("4201")
+    assert "420111" in wuhan and "420102" in wuhan and len(wuhan) == 13
+    assert all(c.startswith("4201") for c in wuhan)
+    assert "420100" not in wuhan  # the city itself is not a county
+    assert regions.counties_of("99") == ()
+
+
+@pytest.mark.parametrize("typed", ["洪山", "洪山区", "hongshan", "Hong Shan", "hóngshān", "hsq"])
+def test_search_by_name_pinyin_and_initials(typed: str) -> None:
+    found = regions.search(typed, near="420111")
+    assert "420111" in found
+    if typed != "hsq":
+        assert found[0] == "420111"
+
+
+def test_search_puts_the_station_province_first() -> None:
+    far = regions.search("hongshan")
+    near = regions.search("hongshan", near="150000")
+    assert set(far) == set(near) and near[0] == "150402"  # 内蒙古 赤峰市 红山区
+
+
+def test_search_by_city_pinyin_and_by_code() -> None:
+    assert set(regions.counties_of("4201")) <= set(regions.search("wuhan", limit=50))
+    assert regions.search("420111") == ["420111"]
+    assert regions.search("") == [] and regions.search("？？") == []
+    assert regions.search("xyzq") == []
 
 
 def test_provinces_are_the_gbt2260_list() -> None:

@@ -21,7 +21,7 @@ def fill_family(page, name: str = "张三", number: str = GOOD_ID,  # type: igno
     page.editors["head_name"].setText(name)
     page.editors["id_number"].setText(number)
     page.editors["phone"].setText(phone)
-    page.editors["region"].setText("420111")
+    page.editors["region"].set_code("420111")
     page.editors["reasons"].boxes["illness"].setChecked(True)
     page.consent.setChecked(True)
 
@@ -31,7 +31,7 @@ def test_first_run_to_aid_in_history(qtbot: QtBot, make_window, paths) -> None: 
     wizard = window.first_run
     assert window.stack.currentWidget() is wizard
     wizard.name_edit.setText("关山街道职工帮扶站")
-    wizard.region_edit.setText("420111")
+    wizard.region_picker.set_code("420111")
     wizard.head_edit.setText("李站长")
     wizard.pin_edit.setText("246810")
     wizard.pin2_edit.setText("246811")
@@ -39,12 +39,12 @@ def test_first_run_to_aid_in_history(qtbot: QtBot, make_window, paths) -> None: 
     assert wizard.fields["pin_again"].error.text() == "The two PINs differ"
     assert not paths.database.exists()
     wizard.pin2_edit.setText("246810")
-    wizard.region_edit.setText("12")
+    wizard.region_picker.search.setText("12")
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
     assert wizard.fields["region"].error.isVisible()  # the domain's rule, beside its field
     assert not wizard.fields["pin_again"].error.isVisible()
     assert not paths.database.exists()
-    wizard.region_edit.setText("420111")
+    wizard.region_picker.set_code("420111")
 
     wizard.pin2_edit.setText("246810")
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
@@ -135,7 +135,7 @@ def test_recovery_code_print_dialog_opens(qtbot: QtBot, make_window) -> None:  #
     window: MainWindow = make_window()
     wizard = window.first_run
     wizard.name_edit.setText("关山街道职工帮扶站")
-    wizard.region_edit.setText("420111")
+    wizard.region_picker.set_code("420111")
     wizard.head_edit.setText("李站长")
     wizard.pin_edit.setText("246810")
     wizard.pin2_edit.setText("246810")

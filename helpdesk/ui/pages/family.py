@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from helpdesk.domain import idcard, money
+from helpdesk.domain import idcard, money, regions
 from helpdesk.errors import KnownError
 from helpdesk.services import families, programmes
 from helpdesk.ui import i18n
@@ -113,7 +113,7 @@ class FamilyPage(Page):
             (self.tr("Birth date"), f.birth_date.isoformat() if f.birth_date else ""),
             (self.tr("Phone"), f.phone),
             (self.tr("Address"), f.address),
-            (self.tr("Region"), f.region),
+            (self.tr("Region"), regions.display(f.region)),
             (self.tr("Hukou"), i18n.label(f.hukou)),
             (self.tr("Employment"), i18n.label(f.employment)),
             (self.tr("Difficulties"), self.sep.join(i18n.label(r) for r in f.reasons)),

@@ -25,6 +25,7 @@ from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.choices import Choices
 from helpdesk.ui.widgets.form import Field, show_errors
+from helpdesk.ui.widgets.region_picker import RegionPicker
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -47,20 +48,20 @@ class FamilyFormPage(Page):
         e = self.editors = {
             "head_name": QLineEdit(self), "id_kind": _combo(self, IdKind),
             "id_number": QLineEdit(self), "birth_date": QLineEdit(self),
-            "phone": QLineEdit(self), "address": QLineEdit(self), "region": QLineEdit(self),
+            "phone": QLineEdit(self), "address": QLineEdit(self),
+            "region": RegionPicker(self, near=shell.session.station.region),
             "hukou": _combo(self, Hukou), "employment": _combo(self, Employment),
             "reasons": Choices(Reason, parent=self), "income_fen": QLineEdit(self),
             "insurance": Choices(Insurance, parent=self), "notes": QLineEdit(self),
         }
         e["birth_date"].setPlaceholderText(self.tr("Taken from the ID; or 1980-05-17"))  # type: ignore[attr-defined]
         e["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        e["region"].setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         e["income_fen"].setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         labels = {
             "head_name": self.tr("Head of family's name"), "id_kind": self.tr("Document"),
             "id_number": self.tr("Document number"), "birth_date": self.tr("Birth date"),
             "phone": self.tr("Phone"), "address": self.tr("Address"),
-            "region": self.tr("Region code (6 digits)"), "hukou": self.tr("Hukou"),
+            "region": self.tr("Region"), "hukou": self.tr("Hukou"),
             "employment": self.tr("Employment"), "reasons": self.tr("Difficulties (one or more)"),
             "income_fen": self.tr("Monthly household income (yuan)"),
             "insurance": self.tr("Social insurance the family has"),
@@ -99,7 +100,7 @@ class FamilyFormPage(Page):
         for name in ("head_name", "id_number", "phone", "address", "notes"):
             e[name].setText(getattr(f, name) if f else "")  # type: ignore[attr-defined]
         e["birth_date"].setText(f.birth_date.isoformat() if f and f.birth_date else "")  # type: ignore[attr-defined]
-        e["region"].setText(f.region if f else self.session.station.region)  # type: ignore[attr-defined]
+        e["region"].set_code(f.region if f else self.session.station.region)  # type: ignore[attr-defined]
         e["income_fen"].setText(money.format_fen(f.income_fen) if f else "")  # type: ignore[attr-defined]
         for name in ("id_kind", "hukou", "employment"):
             box: QComboBox = e[name]  # type: ignore[assignment]
@@ -112,8 +113,9 @@ class FamilyFormPage(Page):
     def data(self) -> dict[str, Any]:
         e = self.editors
         out: dict[str, Any] = {}
-        for name in ("head_name", "id_number", "phone", "address", "region", "notes"):
+        for name in ("head_name", "id_number", "phone", "address", "notes"):
             out[name] = e[name].text().strip()  # type: ignore[attr-defined]
+        out["region"] = e["region"].code()  # type: ignore[attr-defined]
         birth = e["birth_date"].text().strip()  # type: ignore[attr-defined]
         if birth:
             out["birth_date"] = birth

@@ -26,6 +26,7 @@ from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import kinetic
 from helpdesk.ui.widgets.form import Field, show_errors
+from helpdesk.ui.widgets.region_picker import RegionPicker
 
 
 class FirstRunPage(QWidget):
@@ -79,8 +80,10 @@ class FirstRunPage(QWidget):
             return edit
 
         self.name_edit = add("name", self.tr("Station name"))
-        self.region_edit = add("region", self.tr("Region code (6 digits, e.g. 420111)"))
-        self.region_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.region_picker = RegionPicker(inner)
+        self.fields["region"] = Field("region", self.tr("The station's region"),
+                                      self.region_picker, inner)
+        form.addWidget(self.fields["region"])
         self.union_edit = add("union_name", self.tr("Trade union (optional)"))
         self.phone_edit = add("phone", self.tr("Station phone (optional)"))
         self.head_edit = add("head_name", self.tr("Station head's name"))
@@ -145,7 +148,9 @@ class FirstRunPage(QWidget):
         self.create_button.setEnabled(False)
 
     def create_station(self) -> None:
-        values = {name: f.editor.text().strip() for name, f in self.fields.items()}  # type: ignore[attr-defined]
+        values = {name: f.editor.text().strip() for name, f in self.fields.items()  # type: ignore[attr-defined]
+                  if name != "region"}
+        values["region"] = self.region_picker.code()
         problems: dict[str, str] = {}
         if values["pin"] != values["pin_again"]:
             problems["pin_again"] = self.tr("The two PINs differ")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from helpdesk.domain import regions
 from helpdesk.errors import KnownError
 from helpdesk.services import review
 from helpdesk.services import session as sessions
@@ -26,7 +27,7 @@ FIELDS = {
     "head_name": QT_TRANSLATE_NOOP("Review", "Head of family's name"),
     "phone": QT_TRANSLATE_NOOP("Review", "Phone"),
     "address": QT_TRANSLATE_NOOP("Review", "Address"),
-    "region": QT_TRANSLATE_NOOP("Review", "Region code"),
+    "region": QT_TRANSLATE_NOOP("Review", "Region"),
     "hukou": QT_TRANSLATE_NOOP("Review", "Hukou"),
     "employment": QT_TRANSLATE_NOOP("Review", "Employment"),
     "reasons": QT_TRANSLATE_NOOP("Review", "Difficulties"),
@@ -60,9 +61,11 @@ def field_label(name: str) -> str:
     return QCoreApplication.translate("Review", FIELDS[name]) if name in FIELDS else name
 
 
-def shown(value: object) -> str:
+def shown(value: object, field: str = "") -> str:
     if value is None or value == "":
         return QCoreApplication.translate("Review", "(empty)")
+    if field == "region" and isinstance(value, str):
+        return regions.display(value)
     if isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value)
     return str(value)
@@ -171,8 +174,10 @@ class ReviewPage(Page):
                        "({lost_by})")
         for key, value in (("{family}", c.family_name or c.entity_id),
                            ("{field}", field_label(c.field)),
-                           ("{kept}", shown(c.kept_value)), ("{kept_by}", str(c.kept_by)),
-                           ("{losing}", shown(c.losing_value)), ("{lost_by}", str(c.lost_by))):
+                           ("{kept}", shown(c.kept_value, c.field)),
+                           ("{kept_by}", str(c.kept_by)),
+                           ("{losing}", shown(c.losing_value, c.field)),
+                           ("{lost_by}", str(c.lost_by))):
             text = text.replace(key, value)
         card = Card("conflict", text, self)
         card.add("conflict_keep", self.tr("Keep"),
