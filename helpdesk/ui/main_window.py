@@ -19,6 +19,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import backups, station_sync
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n, workers
+from helpdesk.ui.drafts import Drafts
 from helpdesk.ui.pages.first_run import FirstRunPage
 from helpdesk.ui.pages.sign_in import SignInPage
 from helpdesk.ui.preferences import Preferences
@@ -47,6 +48,11 @@ class MainWindow(QMainWindow):
         self.shell: Shell | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        keeper = QWidget(self)
+        keeper.setObjectName("draft_keeper")
+        keeper.hide()
+        self.drafts = Drafts(keeper)  # pages with work in progress, kept while locked
+        self.locked_by = ""  # the volunteer who locked: preselected on the sign-in screen
         self.idle_timer = QTimer(self)
         self.idle_timer.setObjectName("idle_timer")
         self.idle_timer.setSingleShot(True)
@@ -83,7 +89,7 @@ class MainWindow(QMainWindow):
             self.first_run.refuse(err)
             exists = False
         if exists:
-            self.sign_in_page.reload()
+            self.sign_in_page.reload(select=self.locked_by)
             self.stack.setCurrentWidget(self.sign_in_page)
         else:
             self.stack.setCurrentWidget(self.first_run)
@@ -111,14 +117,18 @@ class MainWindow(QMainWindow):
         self.shell.restore_requested.connect(self.restore)
         self.shell.idle_time_changed.connect(self._restart_idle_timer)
         self.stack.addWidget(self.shell)
+        self.drafts.restore(self.shell)  # the same volunteer finds their draft, others not
         self.stack.setCurrentWidget(self.shell)
         self._restart_idle_timer()
         self.signed_in.emit()
 
     def lock(self) -> None:
-        """Close the database and go back to the sign-in screen."""
+        """Close the database and go back to the sign-in screen; the pages with work in
+        progress wait, hidden, for the same volunteer (`drafts`)."""
         self.idle_timer.stop()
         if self.shell is not None:
+            self.locked_by = self.shell.session.volunteer.id
+            self.drafts.keep(self.shell)
             self.shell.release()
             self.stack.removeWidget(self.shell)
             self.shell.deleteLater()
@@ -132,6 +142,7 @@ class MainWindow(QMainWindow):
     def restore(self, backup: Path) -> None:
         """Close the database, put the backup in place off the GUI thread, then sign in."""
         self.lock()
+        self.drafts.discard()  # drafts of the replaced database
         self.sign_in_page.setEnabled(False)
         self.sign_in_page.say(self.tr("Restoring the backup…"))
         paths = self.paths
