@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPage(self.paths, self)
         self.first_run.station_created.connect(self._on_station_created)
         self.first_run.finished.connect(self._enter)
+        self.first_run.language_chosen.connect(self.set_language)
         self.sign_in_page = SignInPage(self.paths, self)
         self.sign_in_page.unlocked.connect(self._on_unlocked)
         self.stack.addWidget(self.first_run)
@@ -166,7 +167,9 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         """Switch language now: re-install the translator and rebuild every page."""
         self.prefs.language = i18n.install(language)
+        typed = self.first_run.typed()  # the first run's fields survive the switch
         self._build_locked_pages()
+        self.first_run.fill(typed)
         if self.shell is not None:
             page = self.shell.current_name()
             self.shell.release()

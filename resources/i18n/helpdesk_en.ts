@@ -586,6 +586,11 @@
         <source>Helpdesk recovery code</source>
         <translation>Helpdesk recovery code</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>

@@ -586,6 +586,11 @@
         <source>Helpdesk recovery code</source>
         <translation>帮扶台账恢复码</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
