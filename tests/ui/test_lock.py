@@ -60,6 +60,10 @@ def test_same_volunteer_finds_the_aid_as_left(qtbot: QtBot, signed_in: MainWindo
     qtbot.mouseClick(again.confirm_button, LEFT)  # the kept page works on the new session
     assert again.steps.currentIndex() == 2, again.message.text()
     assert again.receipt.text()
+    dialog = again.show_receipt()  # a dialog open at the lock is closed, not left on top
+    assert dialog.isVisible()
+    signed_in.lock()
+    assert not dialog.isVisible()
 
 
 def test_another_volunteer_starts_clean(qtbot: QtBot, signed_in: MainWindow) -> None:
