@@ -78,6 +78,3 @@ class Drafts:
             page.setParent(None)
             page.deleteLater()
         self.pages, self.volunteer_id, self.current, self.current_args = {}, "", "", ()
-
-    def held_for(self) -> str:
-        return self.volunteer_id
