@@ -62,6 +62,7 @@ class Sheet:
     size_mm: QSizeF
     docs: list[tuple[QTextDocument, QPointF, float]]
     cut_lines_x: list[float]
+    bilingual: bool = True  # the cut mark's language, as the receipt's
 
     def page_layout(self) -> QPageLayout:
         size = QPageSize(self.size_mm, QPageSize.Unit.Millimeter, f"Helpdesk {self.fmt.name}",
@@ -91,7 +92,7 @@ def compose(data: layout.ReceiptData, fmt: Format, bilingual: bool) -> Sheet:
     placed = [(d, QPointF(margin + i * step, fmt.margin_mm * MM), scale)
               for i, d in enumerate(docs)]
     cuts = [margin + i * step - _A5_GAP_MM * MM / 2 for i in range(1, fmt.copies)]
-    return Sheet(fmt, QSizeF(fmt.width_mm, fmt.height_mm), placed, cuts)
+    return Sheet(fmt, QSizeF(fmt.width_mm, fmt.height_mm), placed, cuts, bilingual)
 
 
 def paint(painter: QPainter, sheet: Sheet, dots_per_inch: float) -> None:
@@ -117,6 +118,6 @@ def paint(painter: QPainter, sheet: Sheet, dots_per_inch: float) -> None:
             font.setPixelSize(6)
             painter.setFont(font)
             painter.drawText(QRectF(-60, -8, 120, 8), Qt.AlignmentFlag.AlignCenter,
-                             layout.text("cut", True, " / "))
+                             layout.text("cut", sheet.bilingual, " / "))
             painter.restore()
     painter.restore()

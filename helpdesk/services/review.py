@@ -63,8 +63,9 @@ class StuckChange:
     entity_id: str
     summary: str
     status: str  # rejected | quarantined
-    reason: str
+    reason: str  # the server's reason code (`refusals` has its words)
     hlc: str
+    family_id: str = ""  # the family the change belongs to, when it belongs to one
 
 
 def _shown(value_json: str) -> str:
@@ -176,9 +177,33 @@ def stuck_changes(session: Session) -> list[StuckChange]:
     rows = session.db.execute(
         "SELECT change_id, entity, entity_id, state, sync_status, sync_detail, hlc "
         "FROM changes WHERE sync_status IN ('rejected', 'quarantined') ORDER BY hlc").fetchall()
-    return [StuckChange(change_id=r[0], entity=r[1], entity_id=r[2],
-                        summary=_summary(r[1], json.loads(r[3])), status=r[4], reason=r[5],
-                        hlc=r[6]) for r in rows]
+    out = []
+    for r in rows:
+        state = json.loads(r[3])
+        family_id = r[2] if r[1] == "family" else ""
+        if r[1] in ("member", "aid"):
+            family_id = str(state.get("family_id") or "")
+        out.append(StuckChange(change_id=r[0], entity=r[1], entity_id=r[2],
+                               summary=_summary(r[1], state), status=r[4], reason=r[5],
+                               hlc=r[6], family_id=family_id))
+    return out
+
+
+def dismiss_refused(session: Session, change_id: str) -> None:
+    """Put a refused or set-aside change out of the review (station head), with an audit row;
+    it stays in the outbox, marked dismissed, and is never sent again."""
+    session.require_head("忽略被拒绝的修改", "dismiss a refused change")
+    found = session.db.execute("SELECT entity, entity_id, sync_detail FROM changes WHERE "
+                               "change_id = ? AND sync_status IN ('rejected', 'quarantined')",
+                               [change_id]).fetchone()
+    if found is None:
+        raise InvalidInput([Invalid("no_refused_change", "没有这条被拒绝的修改",
+                                    "There is no such refused change", "change_id").problem])
+    with session.write() as db:
+        db.execute("UPDATE changes SET sync_status = 'dismissed' WHERE change_id = ?",
+                   [change_id])
+        session.audit("dismiss_refused", session.tick(), entity=found[0], entity_id=found[1],
+                      detail={"change_id": change_id, "reason": found[2]})
 
 
 def _summary(entity: str, state: dict[str, Any]) -> str:

@@ -19,6 +19,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import backups, station_sync
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n, workers
+from helpdesk.ui.drafts import Drafts
 from helpdesk.ui.pages.first_run import FirstRunPage
 from helpdesk.ui.pages.sign_in import SignInPage
 from helpdesk.ui.preferences import Preferences
@@ -48,6 +49,11 @@ class MainWindow(QMainWindow):
         self.shell: Shell | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        keeper = QWidget(self)
+        keeper.setObjectName("draft_keeper")
+        keeper.hide()
+        self.drafts = Drafts(keeper)  # pages with work in progress, kept while locked
+        self.locked_by = ""  # the volunteer who locked: preselected on the sign-in screen
         self.idle_timer = QTimer(self)
         self.idle_timer.setObjectName("idle_timer")
         self.idle_timer.setSingleShot(True)
@@ -68,6 +74,7 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPage(self.paths, self)
         self.first_run.station_created.connect(self._on_station_created)
         self.first_run.finished.connect(self._enter)
+        self.first_run.language_chosen.connect(self.set_language)
         self.sign_in_page = SignInPage(self.paths, self)
         self.sign_in_page.unlocked.connect(self._on_unlocked)
         self.stack.addWidget(self.first_run)
@@ -84,7 +91,7 @@ class MainWindow(QMainWindow):
             self.first_run.refuse(err)
             exists = False
         if exists:
-            self.sign_in_page.reload()
+            self.sign_in_page.reload(select=self.locked_by)
             self.stack.setCurrentWidget(self.sign_in_page)
         else:
             self.stack.setCurrentWidget(self.first_run)
@@ -113,14 +120,18 @@ class MainWindow(QMainWindow):
         self.shell.restore_requested.connect(self.restore)
         self.shell.idle_time_changed.connect(self._restart_idle_timer)
         self.stack.addWidget(self.shell)
+        self.drafts.restore(self.shell)  # the same volunteer finds their draft, others not
         self.stack.setCurrentWidget(self.shell)
         self._restart_idle_timer()
         self.signed_in.emit()
 
     def lock(self) -> None:
-        """Close the database and go back to the sign-in screen."""
+        """Close the database and go back to the sign-in screen; the pages with work in
+        progress wait, hidden, for the same volunteer (`drafts`)."""
         self.idle_timer.stop()
         if self.shell is not None:
+            self.locked_by = self.shell.session.volunteer.id
+            self.drafts.keep(self.shell)
             self.shell.release()
             self.stack.removeWidget(self.shell)
             self.shell.deleteLater()
@@ -134,6 +145,7 @@ class MainWindow(QMainWindow):
     def restore(self, backup: Path) -> None:
         """Close the database, put the backup in place off the GUI thread, then sign in."""
         self.lock()
+        self.drafts.discard()  # drafts of the replaced database
         self.sign_in_page.setEnabled(False)
         self.sign_in_page.say(self.tr("Restoring the backup…"))
         paths = self.paths
@@ -157,7 +169,9 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         """Switch language now: re-install the translator and rebuild every page."""
         self.prefs.language = i18n.install(language)
+        typed = self.first_run.typed()  # the first run's fields survive the switch
         self._build_locked_pages()
+        self.first_run.fill(typed)
         if self.shell is not None:
             page = self.shell.current_name()
             self.shell.release()

@@ -140,6 +140,22 @@ class Shell(QWidget):
         self.page_shown.emit(name)
         return page
 
+    def adopt(self, name: str, page: QWidget) -> None:
+        """Take back a page kept across a lock (`drafts`), with what it holds."""
+        page.shell = self  # type: ignore[attr-defined]
+        self.by_name[name] = page
+        self.pages.addWidget(page)
+
+    def show_kept(self, name: str) -> None:
+        """Show a page as it was left, without loading it again."""
+        page = self.by_name[name]
+        self.session.screen = name
+        self.pages.setCurrentWidget(page)
+        nav_name = getattr(page, "nav_parent", "") or name
+        if nav_name in self.nav_buttons:
+            self.nav_buttons[nav_name].setChecked(True)
+        self.page_shown.emit(name)
+
     def open_family(self, family_id: str) -> None:
         self.go("family", family_id)
 

@@ -611,6 +611,10 @@
         <source>The station's region</source>
         <translation>The station's region</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
@@ -1442,6 +1446,21 @@ Station {station} · {when}</translation>
 Reason: {reason}</source>
         <translation>{entity} {summary}: {status}
 Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Open the programmes</source>
+        <translation>Open the programmes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismissed: it stays out of the review and is not sent again</source>
+        <translation>Dismissed: it stays out of the review and is not sent again</translation>
     </message>
 </context>
 <context>

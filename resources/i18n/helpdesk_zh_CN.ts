@@ -611,6 +611,10 @@
         <source>The station's region</source>
         <translation>帮扶站所在地区</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
@@ -1442,6 +1446,21 @@ Station {station} · {when}</source>
 Reason: {reason}</source>
         <translation>{entity} {summary}：{status}
 原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Open the programmes</source>
+        <translation>打开项目页</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismissed: it stays out of the review and is not sent again</source>
+        <translation>已忽略：它不再出现在待处理中，也不会再次上传</translation>
     </message>
 </context>
 <context>

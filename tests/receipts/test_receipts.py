@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk.domain import idcard
-from helpdesk.receipts import fonts, page, pdf
+from helpdesk.receipts import fonts, layout, page, pdf
 from helpdesk.services import aid as aidcases
 from helpdesk.services import receipts
 from helpdesk.services.session import Session
@@ -242,3 +242,20 @@ def test_service_receipt_names_the_service_and_no_amount(station: Session,
     assert "代写劳动仲裁申请书，陪同前往仲裁委" in text and "大写" not in text
     assert "（未签名）" in text and not data.signed_elsewhere
     assert receipts.verify(station, data.payload).ok
+
+
+@pytest.mark.parametrize("bilingual", [False, True])
+def test_a5_reprint_marked_in_the_receipt_language(station: Session, tmp_path: Path,
+                                                   bilingual: bool) -> None:
+    aid = give_cash(station)
+    receipts.save_pdf(station, tmp_path / "1.pdf", receipt_no=aid.receipt_no, fmt="a5",
+                      bilingual=bilingual)
+    _, again = receipts.save_pdf(station, tmp_path / "2.pdf", receipt_no=aid.receipt_no,
+                                 fmt="a5", bilingual=bilingual)
+    text = pdftotext(tmp_path / "2.pdf")
+    assert again.copy_no == 1 and text.count("重印") == 2  # on both copies of the sheet
+    assert text.count("COPY") == (2 if bilingual else 0)
+    assert ("cut here" in text) is bilingual and "沿虚线剪开" in text
+    if not bilingual:  # no English label anywhere on a Chinese receipt
+        english = [en for _, en in layout.LABELS.values() if len(en) > 3 and en in text]
+        assert english == [], text

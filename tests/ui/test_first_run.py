@@ -158,3 +158,27 @@ def test_first_run_refuses_a_folder_with_a_database_but_no_key_file(  # type: ig
     wizard.create_station()  # even if asked directly, nothing is made over it
     assert paths.database.read_bytes() == b"SQLite format 3\0 not ours to delete"
     assert not paths.key_file.exists()
+
+
+def test_first_screen_switches_the_language(qtbot: QtBot, make_window, paths) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window: MainWindow = make_window()
+    wizard = window.first_run
+    assert window.stack.currentWidget() is wizard and wizard.steps.currentIndex() == 0
+    chinese = wizard.findChild(QPushButton, "first_run_language_zh_CN")
+    assert chinese.isVisible() and chinese.text() == "简体中文"
+    assert wizard.findChild(QPushButton, "first_run_language_en").isChecked()
+    wizard.name_edit.setText("关山街道职工帮扶站")  # typed before switching: kept
+    qtbot.mouseClick(chinese, Qt.MouseButton.LeftButton)
+    wizard = window.first_run  # rebuilt in Chinese
+    assert window.stack.currentWidget() is wizard and window.prefs.language == "zh_CN"
+    texts = {w.text() for w in wizard.findChildren(QLabel)}
+    assert "设置本帮扶站" in texts and "语言" in texts and "Language" not in texts
+    assert wizard.create_button.text() == "创建站点"
+    assert wizard.findChild(QPushButton, "first_run_language_zh_CN").isChecked()
+    assert wizard.name_edit.text() == "关山街道职工帮扶站"
+    qtbot.mouseClick(wizard.findChild(QPushButton, "first_run_language_en"),
+                     Qt.MouseButton.LeftButton)
+    assert window.first_run.create_button.text() == "Create the station"
+    assert window.prefs.language == "en"

@@ -4,24 +4,29 @@ count, "Mark reviewed"; and merging two registrations of one family from its pag
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import httpx
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from helpdesk.domain import idcard
+from helpdesk.server import rules
 from helpdesk.services import aid as aidcases
-from helpdesk.services import families
+from helpdesk.services import families, refusals, review
 from helpdesk.ui.dialogs.merge import MergeDialog
 from helpdesk.ui.main_window import MainWindow
 from helpdesk.ui.pages.review import Card
 from tests.server import support
 from tests.services import helpers
 from tests.sync.test_uvicorn import Server
+from tests.ui.conftest import sign_in
 from tests.ui.test_sync import SYNC_MS, connect, server
 
 __all__ = ["server"]
+CODES = [*refusals.REFUSALS, *(f"invalid_{e}" for e in rules.ALLOWED if e not in ("family", "aid"))]
 
 
 def test_head_reviews_an_alert_and_a_refused_change(qtbot: QtBot, signed_in: MainWindow,
@@ -43,7 +48,7 @@ def test_head_reviews_an_alert_and_a_refused_change(qtbot: QtBot, signed_in: Mai
         shell.sync_status.button.click()
     # The server refused one of our changes (as it would one claiming another station).
     s.db.execute("UPDATE changes SET sync_status = 'rejected', sync_detail = "
-                 "'claims another station' WHERE entity_id = ?", [mine.id])
+                 "'other_station' WHERE entity_id = ?", [mine.id])
     shell.refresh_status()
     badge = shell.badges["review"]
     assert badge.isVisible() and badge.text() == "2"
@@ -52,7 +57,8 @@ def test_head_reviews_an_alert_and_a_refused_change(qtbot: QtBot, signed_in: Mai
     assert set(cards) == {"alert", "stuck"}
     assert idcard.mask(number) in cards["alert"].label.text()
     assert other.station_code in cards["alert"].label.text()
-    assert "claims another station" in cards["stuck"].label.text()
+    assert "belongs to another station" in cards["stuck"].label.text()
+    assert "other_station" not in cards["stuck"].label.text()
     assert not page.empty["conflicts"].isHidden()
     cards["alert"].findChild(type(page.find_button), "alert_reviewed").click()
     assert "Marked reviewed" in page.message.text()
@@ -106,3 +112,40 @@ def test_head_keeps_the_value_of_a_clash(qtbot: QtBot, signed_in: MainWindow) ->
     assert "Kept" in page.message.text()
     qtbot.waitUntil(lambda: not page.findChildren(Card))
     assert not shell.badges["review"].isVisible()
+
+
+def test_refusals_in_chinese_with_dismiss_and_fix(qtbot: QtBot, demo_station,  # type: ignore[no-untyped-def]
+                                                  make_window) -> None:
+    window = make_window("zh_CN")
+    sign_in(qtbot, window)
+    shell = window.shell
+    assert shell is not None
+    s = shell.session
+    rows = s.db.execute("SELECT change_id, entity_id FROM changes WHERE entity = 'family' "
+                        "ORDER BY hlc LIMIT ?", [len(CODES)]).fetchall()
+    for (change_id, _), code in zip(rows, CODES, strict=True):
+        s.db.execute("UPDATE changes SET sync_status = 'rejected', sync_detail = ? "
+                     "WHERE change_id = ?", [code, change_id])
+    page = shell.go("review")
+    cards = {c.toolTip(): c for c in page.findChildren(Card)}
+    assert set(cards) == set(CODES)
+    for code, card in cards.items():
+        text = card.label.text()
+        reason = text.split("原因：", 1)[1]
+        assert reason == refusals.explain(code, "zh") and "家庭" in text, code
+        assert not re.search(r"[A-Za-z]", reason), (code, reason)
+        assert code not in text and card.findChild(QPushButton, "stuck_dismiss").text() == "忽略"
+    # Fix: "unknown_family" opens the family the refused change belongs to.
+    family_id = dict((code, r[1]) for r, code in zip(rows, CODES, strict=True))["unknown_family"]
+    cards["unknown_family"].findChild(QPushButton, "stuck_family").click()
+    assert shell.current_name() == "family" and shell.page("family").family_id == family_id
+    cards["office_programme"].findChild(QPushButton, "stuck_programmes").click()
+    assert shell.current_name() == "programmes"
+    page = shell.go("review")
+    before = review.review_count(s)
+    card = next(c for c in page.findChildren(Card) if c.toolTip() == "other_station")
+    card.findChild(QPushButton, "stuck_dismiss").click()
+    assert "已忽略" in page.message.text()
+    qtbot.waitUntil(lambda: "other_station" not in {c.toolTip() for c in page.findChildren(Card)})
+    assert review.review_count(s) == before - 1 == len(CODES) - 1
+    assert shell.badges["review"].text() == str(len(CODES) - 1)

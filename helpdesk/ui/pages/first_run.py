@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +34,7 @@ from helpdesk.ui.widgets.region_picker import RegionPicker
 class FirstRunPage(QWidget):
     station_created = Signal(object)  # the head's Session
     finished = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, paths: pathsmod.Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,7 @@ class FirstRunPage(QWidget):
         form = QVBoxLayout(inner)
         form.setContentsMargins(16, 16, 16, 16)
         form.setSpacing(10)
+        form.addLayout(self._language_row(inner))
         title = QLabel(self.tr("Set up this help station"), inner)
         title.setObjectName("page_title")
         intro = QLabel(self.tr("Fill in the station and its head. The head signs in with the "
@@ -102,6 +106,35 @@ class FirstRunPage(QWidget):
         form.addWidget(self.create_button)
         form.addStretch(1)
         return self._scrolling(inner)
+
+    def _language_row(self, parent: QWidget) -> QHBoxLayout:
+        """The language, first of all: each named in itself, so anyone finds their own."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Language"), parent))
+        self.languages = QButtonGroup(self)
+        for language in i18n.LANGUAGES:
+            button = QPushButton(i18n.language_name(language), parent)
+            button.setObjectName(f"first_run_language_{language}")
+            button.setCheckable(True)
+            button.setChecked(language == i18n.current())
+            button.clicked.connect(lambda _=False, lang=language: self._language(lang))
+            self.languages.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _language(self, language: str) -> None:
+        if language != i18n.current():
+            self.language_chosen.emit(language)
+
+    def typed(self) -> dict[str, str]:
+        """What is typed so far (kept when the page is rebuilt in another language)."""
+        return {name: f.editor.text() for name, f in self.fields.items()}  # type: ignore[attr-defined]
+
+    def fill(self, typed: dict[str, str]) -> None:
+        for name, text in typed.items():
+            if name in self.fields:
+                self.fields[name].editor.setText(text)  # type: ignore[attr-defined]
 
     def _recovery_step(self) -> QWidget:
         inner = QWidget()

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from helpdesk.domain import regions
 from helpdesk.errors import KnownError
-from helpdesk.services import review
+from helpdesk.services import refusals, review
 from helpdesk.services import session as sessions
+from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -213,11 +214,23 @@ class ReviewPage(Page):
         status = self.tr("quarantined") if c.status == "quarantined" else self.tr("refused")
         entity = QCoreApplication.translate("Review", ENTITIES.get(c.entity, c.entity))
         text = self.tr("{entity} {summary}: {status}\nReason: {reason}")
+        why = refusals.refusal(c.reason)  # the server's code, in the user's words
         for key, value in (("{entity}", entity), ("{summary}", str(c.summary)),
-                           ("{status}", status),
-                           ("{reason}", str(c.reason or "—"))):
+                           ("{status}", status), ("{reason}", why.text(i18n.short()))):
             text = text.replace(key, value)
-        return Card("stuck", text, self)
+        card = Card("stuck", text, self)
+        card.setToolTip(c.reason)  # the code, for whoever supports the station
+        if why.fix == "family" and c.family_id:
+            card.add("stuck_family", self.tr("Open the family"),
+                     lambda: self.shell.open_family(c.family_id))
+        elif why.fix == "programmes":
+            card.add("stuck_programmes", self.tr("Open the programmes"),
+                     lambda: self.shell.go("programmes"))
+        card.add("stuck_dismiss", self.tr("Dismiss"),
+                 lambda: self._act(lambda: review.dismiss_refused(self.session, c.change_id),
+                                   self.tr("Dismissed: it stays out of the review and is not "
+                                           "sent again")))
+        return card
 
     def _act(self, action: Callable[[], object], done: str) -> None:
         try:

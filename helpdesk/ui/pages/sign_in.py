@@ -102,8 +102,9 @@ class SignInPage(QWidget):
                                   else QBoxLayout.Direction.TopToBottom)
         super().resizeEvent(event)
 
-    def reload(self) -> None:
-        """Fill the list from the key file (readable before signing in)."""
+    def reload(self, select: str = "") -> None:
+        """Fill the list from the key file (readable before signing in); `select` (an id) is
+        preselected, as the volunteer who locked the station."""
         self.who.blockSignals(True)
         self.who.clear()
         self.who.blockSignals(False)
@@ -120,7 +121,8 @@ class SignInPage(QWidget):
             item.setData(ROLE_ID, holder.id)
             self.who.addItem(item)
         if self.who.count():
-            self.who.setCurrentRow(0)
+            rows = [self.who.item(r).data(ROLE_ID) for r in range(self.who.count())]
+            self.who.setCurrentRow(rows.index(select) if select in rows else 0)
         # As tall as its rows, up to five; more scroll.
         row = max(self.who.sizeHintForRow(0), 44)
         self.who.setFixedHeight(row * min(max(self.who.count(), 1), 5)
