@@ -52,10 +52,37 @@ def _check_approval(session: Session, approval: Approval | None, need: NeedsAppr
     return head.id
 
 
+def no_signature_needed() -> NeedsApproval:
+    """What a station head confirms, with the reason, when the recipient cannot sign."""
+    return NeedsApproval("no_signature", "领取人未能签名：需要站长确认并写明原因",
+                         "The person receiving it could not sign: a station head confirms, "
+                         "with the reason")
+
+
+def _check_signature(session: Session, aid_in: AidIn,
+                     no_signature: Approval | None) -> str | None:
+    """None when the recipient signed; the head's id when they recorded "could not sign"."""
+    if no_signature is None:
+        if aid_in.signature_png is None:
+            raise InvalidInput([Invalid(
+                "signature_missing", "领取人必须先签名；无法签名时须由站长确认并写明原因",
+                "The person receiving it must sign first; if they cannot, a station head "
+                "records why", "signature").problem])
+        return None
+    if aid_in.signature_png is not None:
+        raise KnownError("signed_and_not", "已有签名时不能再记录“未能签名”",
+                         "There is a signature: it cannot also be recorded as 'could not sign'")
+    return _check_approval(session, no_signature, no_signature_needed())
+
+
 def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
              cap_approval: Approval | None = None, clock_approval: Approval | None = None,
-             second: SecondSignOff | None = None, now: datetime | None = None) -> Aid:
+             second: SecondSignOff | None = None, no_signature: Approval | None = None,
+             now: datetime | None = None) -> Aid:
     """Record one aid with its receipt number, signature, outbox change and audit row.
+
+    Refuses (InvalidInput, field `signature`) an aid without the recipient's signature, unless
+    `no_signature` records a station head's "recipient could not sign" with the reason.
 
     Refuses (NeedsApproval) when the family already had this programme's limit this campaign,
     when the clock is behind the last recorded time or the app's build date, and when cash is
@@ -77,6 +104,7 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         raise KnownError("no_family", "找不到这户家庭", "No such family")
     if family.merged_into:  # aid goes to the family it was joined into
         family = families.get(session.db, families.kept_of(session.db, family.id)) or family
+    no_signature_by = _check_signature(session, aid_in, no_signature)
     behind = clock.behind_by_ms(session.db, int(moment.timestamp() * 1000))
     clock_by = None
     if behind > 0 or day < __build_date__:
@@ -117,6 +145,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
             goods=aid_in.goods, service_note=aid_in.service_note,
             recipient_name=aid_in.recipient_name or family.head_name,
             recipient_relation=aid_in.recipient_relation, signature_hash=signature,
+            no_signature_reason=no_signature.reason.strip() if no_signature else "",
+            no_signature_by=no_signature_by,
             volunteer_id=session.volunteer.id, second_volunteer_id=second_id,
             override_reason="；".join(r.reason.strip() for r in reasons),
             override_by=override_by or clock_by,
@@ -127,7 +157,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
                        state=aid.model_dump(mode="json"))
         session.audit("give_aid", hlc, entity="aid", entity_id=aid.id,
                       detail={"receipt_no": aid.receipt_no, "amount_fen": aid.amount_fen,
-                              "cap_override": bool(override_by), "clock_override": bool(clock_by)})
+                              "cap_override": bool(override_by), "clock_override": bool(clock_by),
+                              "no_signature": bool(no_signature_by)})
     return aid
 
 
