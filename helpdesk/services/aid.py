@@ -162,6 +162,14 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     return aid
 
 
+def get(session: Session, aid_id: str) -> Aid:
+    """One aid by id; KnownError when there is none."""
+    found = store.get(session.db, aid_id)
+    if found is None:
+        raise KnownError("no_aid", "找不到这条发放记录", "No such aid")
+    return found
+
+
 def void_aid(session: Session, aid_id: str, reason: str) -> Aid:
     """Void an aid (station head, reason required). The receipt number stays, marked void."""
     session.require_head("作废发放记录", "void an aid")
