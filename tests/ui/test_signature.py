@@ -71,6 +71,12 @@ def test_a_tap_a_dot_or_a_line_is_refused_saying_why_and_a_signature_is_saved(
         assert not give.sign_error.isVisible()
         qtbot.mouseClick(give.confirm_button, LEFT)
         assert give.sign_error.isVisible() and expected in give.sign_error.text(), name
+        qtbot.wait(20)
+        for widget in (give.sign_error, give.confirm_button, give.pad):  # nothing pushed off
+            right = widget.mapTo(window, widget.rect().topRight()).x()
+            assert right < window.width(), (name, widget.objectName(), right)
+        assert give.sign_error.height() >= give.sign_error.heightForWidth(
+            give.sign_error.width())
         assert give.steps.currentIndex() == 1 and aid_of(window, family_id) == []
     give.pad.clear()
     assert not give.sign_error.isVisible()

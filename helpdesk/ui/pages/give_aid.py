@@ -131,6 +131,7 @@ class GiveAidPage(Page):
         self.pad.changed.connect(self.sign_error.hide)
         self.pad.changed.connect(lambda: self.approvals.pop("no_signature", None))
         self.sign_error.setObjectName("signature_error")
+        self.sign_error.setWordWrap(True)  # the reason is a sentence: never wider than a phone
         self.sign_error.setProperty("class", "field_error")
         self.sign_error.hide()
         clear = QPushButton(self.tr("Clear the signature"), step)
