@@ -8,8 +8,9 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from helpdesk.domain import money
+from helpdesk.domain import money, signature
 from helpdesk.domain.common import Labelled, Model
+from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Relation
 from helpdesk.domain.fields import (
     Day,
@@ -59,6 +60,9 @@ class AidIn(Model):
     recipient_name: OptionalName = ""
     recipient_relation: Relation = Relation.HEAD
     signature_png: bytes | None = Field(default=None, max_length=MAX_SIGNATURE_BYTES)
+    # The pad's strokes, when the caller has them: the ink is checked here too (`signature`).
+    signature_strokes: tuple[tuple[tuple[float, float], ...], ...] | None = Field(
+        default=None, max_length=signature.MAX_STROKES)
 
     @field_validator("amount_fen", mode="before")
     @classmethod
@@ -93,6 +97,12 @@ class AidIn(Model):
         if self.signature_png is not None and not self.signature_png.startswith(b"\x89PNG"):
             raise fail("signature_format", "签名图像格式不对，请重新签名",
                        "The signature image is not a PNG: sign again", "signature_png")
+        if self.signature_strokes is not None:
+            try:
+                signature.check(self.signature_strokes)
+            except Invalid as err:
+                p = err.problem
+                raise fail(p.code, p.zh, p.en, "signature") from None
         return self
 
 
@@ -111,6 +121,9 @@ class Aid(Model):
     recipient_name: OptionalName
     recipient_relation: Relation
     signature_hash: Sha256 | None = None
+    # When the recipient could not sign: why, and the station head who recorded it.
+    no_signature_reason: Annotated[str, Text(MAX_REASON)] = ""
+    no_signature_by: Id | None = None
     volunteer_id: Id
     second_volunteer_id: Id | None = None
     override_reason: Annotated[str, Text(2 * MAX_REASON + 1)] = ""  # two reasons joined by ；
@@ -121,6 +134,18 @@ class Aid(Model):
     void_reason: Annotated[str, Text(MAX_REASON)] = ""
     voided_by: Id | None = None
     hlc: HlcText
+
+    @model_validator(mode="after")
+    def _no_signature(self) -> Aid:
+        if bool(self.no_signature_reason) != (self.no_signature_by is not None):
+            raise fail("no_signature_record", "未能签名须同时写明原因和确认的站长",
+                       "'Could not sign' needs both the reason and the station head who "
+                       "confirmed it", "no_signature_reason")
+        if self.no_signature_reason and self.signature_hash:
+            raise fail("signed_and_not", "已签名的记录不能同时标为未能签名",
+                       "A signed aid cannot also be marked 'could not sign'",
+                       "no_signature_reason")
+        return self
 
     @property
     def voided(self) -> bool:
@@ -139,12 +164,15 @@ class ApprovalKind(Labelled):
     CAP = "cap"  # the family reached the programme's limit, here or at another station
     CLOCK = "clock"  # the clock is behind the last record or the app's build date
     SECOND_VOLUNTEER = "second_pin"  # cash above the station's threshold
+    NO_SIGNATURE = "no_signature"  # the recipient could not sign: a head records why
 
     @classmethod
     def labels(cls) -> dict[str, tuple[str, str]]:
         return {"cap": ("站长批准再次发放", "A station head approves giving again"),
                 "clock": ("站长确认时钟", "A station head confirms the clock"),
-                "second_pin": ("第二位志愿者确认", "A second volunteer confirms")}
+                "second_pin": ("第二位志愿者确认", "A second volunteer confirms"),
+                "no_signature": ("站长记录未能签名的原因",
+                                 "A station head records why there is no signature")}
 
     @property
     def by_head(self) -> bool:

@@ -92,6 +92,8 @@ class ReceiptData:
     approved_by: str = ""
     signature_png: bytes | None = field(default=None, repr=False)
     signed_elsewhere: bool = False
+    no_signature_reason: str = ""  # the recipient could not sign: why, and the head who said so
+    no_signature_by: str = ""
     copy_no: int = 0
     copy_time: str = ""
     void_note: str = ""
@@ -189,7 +191,9 @@ def html_of(data: ReceiptData, style: Style, bilingual: bool, copy_label: str = 
     people = []
     if data.recipient:
         people.append(row("recipient", _e(data.recipient)))
-    if signature_size:
+    if data.no_signature_reason:
+        signature = _no_signature(data, bilingual)
+    elif signature_size:
         w, h = signature_size
         signature = f"<img src='receipt:signature' width='{w:.1f}' height='{h:.1f}'>"
     else:
@@ -210,6 +214,16 @@ def html_of(data: ReceiptData, style: Style, bilingual: bool, copy_label: str = 
     if data.station_phone:
         out.append(_centre(_e(f"{text('phone', bilingual)}：{data.station_phone}"), f))
     return "".join(out)
+
+
+def _no_signature(data: ReceiptData, bilingual: bool) -> str:
+    """未能签名：<reason>（站长 X 确认）, in place of the signature."""
+    head = f" {data.no_signature_by} " if data.no_signature_by else ""  # another station's head
+    zh = f"未能签名：{data.no_signature_reason}（站长{head}确认）"
+    if not bilingual:
+        return _e(zh)
+    en = f"Could not sign: {data.no_signature_reason} (confirmed by station head{head.rstrip()})"
+    return f"{_e(zh)}<br>{_e(en)}"
 
 
 def _table(rows: list[str]) -> str:

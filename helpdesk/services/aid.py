@@ -91,6 +91,33 @@ def _received(session: Session, family: Family) -> tuple[dict[str, tuple[int, in
     return here, elsewhere
 
 
+def no_signature_need() -> Need:
+    """What a station head confirms, with the reason, when the recipient cannot sign."""
+    return Need(ApprovalKind.NO_SIGNATURE, "领取人未能签名：需要站长确认并写明原因",
+                "The person receiving it could not sign: a station head confirms, with the "
+                "reason")
+
+
+def _check_signature(session: Session, aid_in: AidIn,
+                     no_signature: Approval | None) -> str | None:
+    """None when the recipient signed; the head's id when they recorded "could not sign"."""
+    if no_signature is None:
+        if aid_in.signature_png is None:
+            raise InvalidInput([Invalid(
+                "signature_missing", "领取人必须先签名；无法签名时须由站长确认并写明原因",
+                "The person receiving it must sign first; if they cannot, a station head "
+                "records why", "signature").problem])
+        return None
+    if aid_in.signature_png is not None:
+        raise KnownError("signed_and_not", "已有签名时不能再记录“未能签名”",
+                         "There is a signature: it cannot also be recorded as 'could not sign'")
+    need = no_signature_need()
+    approved = check_approvals(session, [need], {ApprovalKind.NO_SIGNATURE: no_signature})
+    if ApprovalKind.NO_SIGNATURE not in approved:
+        raise NeedsApproval([need])
+    return approved[ApprovalKind.NO_SIGNATURE]
+
+
 def _standing(programme: Programme, here: dict[str, tuple[int, int]],
               elsewhere: dict[str, tuple[int, set[str]]]) -> Standing:
     count, fen = here.get(programme.id, (0, 0))
@@ -202,19 +229,23 @@ def check_approvals(session: Session, wanted: Iterable[Need],
 def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
              approvals: Mapping[ApprovalKind, Given] | None = None,
              cap_approval: Approval | None = None, clock_approval: Approval | None = None,
-             second: SecondSignOff | None = None, now: datetime | None = None) -> Aid:
+             second: SecondSignOff | None = None, no_signature: Approval | None = None,
+             now: datetime | None = None) -> Aid:
     """Record one aid with its receipt number, signature, outbox change and audit row, in one
     transaction that also reads the cap and the clock.
 
     `approvals` (or the keyword shortcuts) answer what `needs` listed. Refuses with
     NeedsApproval, listing every missing one, when the aid needs an approval not given (the
     family reached the programme's limit here or at another station of the region, the clock
-    is behind, cash is above the threshold); KnownError for a wrong approver PIN.
+    is behind, cash is above the threshold); KnownError for a wrong approver PIN. Refuses
+    (InvalidInput, field `signature`) an aid without the recipient's signature, unless
+    `no_signature` records a station head's "recipient could not sign" with the reason.
     """
     aid_in = _aid_in(data)
     moment = now or datetime.now(UTC)
     day = moment.astimezone(session.tz).date()
     programme, family = _subject(session, aid_in, day)
+    no_signature_by = _check_signature(session, aid_in, no_signature)
     given: dict[ApprovalKind, Given] = {k: v for k, v in (
         (ApprovalKind.CAP, cap_approval), (ApprovalKind.CLOCK, clock_approval),
         (ApprovalKind.SECOND_VOLUNTEER, second)) if v is not None}
@@ -241,6 +272,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
             goods=aid_in.goods, service_note=aid_in.service_note,
             recipient_name=aid_in.recipient_name or family.head_name,
             recipient_relation=aid_in.recipient_relation, signature_hash=signature,
+            no_signature_reason=no_signature.reason.strip() if no_signature else "",
+            no_signature_by=no_signature_by,
             volunteer_id=session.volunteer.id, second_volunteer_id=second_id,
             override_reason="；".join(r.reason.strip() for r in reasons),
             override_by=override_by or clock_by,
@@ -251,8 +284,17 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
                        state=aid.model_dump(mode="json"))
         session.audit("give_aid", hlc, entity="aid", entity_id=aid.id,
                       detail={"receipt_no": aid.receipt_no, "amount_fen": aid.amount_fen,
-                              "cap_override": bool(override_by), "clock_override": bool(clock_by)})
+                              "cap_override": bool(override_by), "clock_override": bool(clock_by),
+                              "no_signature": bool(no_signature_by)})
     return aid
+
+
+def get(session: Session, aid_id: str) -> Aid:
+    """One aid by id; KnownError when there is none."""
+    found = store.get(session.db, aid_id)
+    if found is None:
+        raise KnownError("no_aid", "找不到这条发放记录", "No such aid")
+    return found
 
 
 def void_aid(session: Session, aid_id: str, reason: str) -> Aid:

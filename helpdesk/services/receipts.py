@@ -155,6 +155,8 @@ def data_of(session: Session, aid: Aid, bilingual: bool,
         service_note=aid.service_note, recipient=recipient, volunteer=name_of(aid.volunteer_id),
         second_volunteer=name_of(aid.second_volunteer_id), approved_by=name_of(aid.override_by),
         signature_png=signature, signed_elsewhere=bool(aid.signature_hash) and signature is None,
+        no_signature_reason=aid.no_signature_reason,
+        no_signature_by=name_of(aid.no_signature_by) if aid.no_signature_reason else "",
         copy_no=printed.copy_no if printed else 0,
         copy_time=_local(session, printed.printed_at) if printed else "",
         void_note=void_note)

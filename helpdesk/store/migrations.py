@@ -341,3 +341,10 @@ def m006_station_namespaces(db: Database) -> None:
     for table in ("match_records", "alerts"):
         db.execute(f"INSERT INTO {table} SELECT * FROM {table}_m005")
         db.execute(f"DROP TABLE {table}_m005")
+
+
+@migrations()
+def m007_no_signature(db: Database) -> None:
+    # An aid the recipient could not sign: the reason and the station head who recorded it.
+    db.execute("ALTER TABLE aid ADD COLUMN no_signature_reason TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE aid ADD COLUMN no_signature_by TEXT")

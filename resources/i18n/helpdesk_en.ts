@@ -679,6 +679,11 @@
         <translation>Clear the signature</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="150"/>
+        <source>Cannot sign: station head records why…</source>
+        <translation>Cannot sign: station head records why…</translation>
+    </message>
+    <message>
         <location filename="../../helpdesk/ui/pages/give_aid.py" line="137"/>
         <source>Back</source>
         <translation>Back</translation>
@@ -1767,6 +1772,13 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/dialogs/void.py" line="36"/>
         <source>Why is it voided?</source>
         <translation>Why is it voided?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="78"/>
+        <source>Receipt {receipt}
+{family} · {what}</source>
+        <translation>Receipt {receipt}
+{family} · {what}</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/dialogs/void.py" line="42"/>

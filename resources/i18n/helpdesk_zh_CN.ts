@@ -679,6 +679,11 @@
         <translation>清除签名</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/pages/give_aid.py" line="150"/>
+        <source>Cannot sign: station head records why…</source>
+        <translation>无法签名：由站长记录原因…</translation>
+    </message>
+    <message>
         <location filename="../../helpdesk/ui/pages/give_aid.py" line="137"/>
         <source>Back</source>
         <translation>返回</translation>
@@ -1767,6 +1772,13 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/dialogs/void.py" line="36"/>
         <source>Why is it voided?</source>
         <translation>作废原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/void.py" line="78"/>
+        <source>Receipt {receipt}
+{family} · {what}</source>
+        <translation>凭证号 {receipt}
+{family} · {what}</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/dialogs/void.py" line="42"/>

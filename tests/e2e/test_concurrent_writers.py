@@ -27,7 +27,7 @@ WRITER = textwrap.dedent("""
     family_id, programme_id, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     for i in range(count):
         aid.give_aid(s, {"family_id": family_id, "programme_id": programme_id, "kind": "cash",
-                         "amount_fen": 1000 + i},
+                         "amount_fen": 1000 + i, "signature_png": b"\\x89PNG-"},
                      cap_approval=Approval(s.volunteer.id, "test", "123456"))
     s.close()
 """)

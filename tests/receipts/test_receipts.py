@@ -17,7 +17,8 @@ from helpdesk.services import receipts
 from helpdesk.services.session import Session
 from helpdesk.store import audit
 from helpdesk.store import receipts as store
-from tests.receipts.conftest import FULL_ID, give_cash, give_goods, needs
+from tests.conftest import PIN
+from tests.receipts.conftest import FULL_ID, give_cash, give_goods, needs, signature_png
 
 
 def pdftotext(path: Path) -> str:
@@ -235,12 +236,12 @@ def test_service_receipt_names_the_service_and_no_amount(station: Session,
     head = register(station)
     aid = aidcases.give_aid(station, {
         "family_id": head.id, "programme_id": programme_id(station, "TXWQ"), "kind": "service",
-        "service_note": "代写劳动仲裁申请书，陪同前往仲裁委"})
+        "service_note": "代写劳动仲裁申请书，陪同前往仲裁委", "signature_png": signature_png()})
     out = tmp_path / "service.pdf"
     _, data = receipts.save_pdf(station, out, receipt_no=aid.receipt_no, fmt="58mm")
     text = squeeze(pdftotext(out))
     assert "代写劳动仲裁申请书，陪同前往仲裁委" in text and "大写" not in text
-    assert "（未签名）" in text and not data.signed_elsewhere
+    assert "未签名" not in text and not data.signed_elsewhere
     assert receipts.verify(station, data.payload).ok
 
 
@@ -259,3 +260,23 @@ def test_a5_reprint_marked_in_the_receipt_language(station: Session, tmp_path: P
     if not bilingual:  # no English label anywhere on a Chinese receipt
         english = [en for _, en in layout.LABELS.values() if len(en) > 3 and en in text]
         assert english == [], text
+
+
+@pytest.mark.parametrize(("fmt", "bilingual"), [("58mm", False), ("80mm", True)])
+def test_could_not_sign_is_printed_in_place_of_the_signature(
+        station: Session, tmp_path: Path, fmt: str, bilingual: bool) -> None:
+    from tests.services.helpers import cash_aid, register
+
+    head = register(station)
+    data = cash_aid(station, head.id)
+    del data["signature_png"]
+    aid = aidcases.give_aid(station, data, no_signature=aidcases.Approval(
+        station.volunteer.id, "右手骨折无法握笔", PIN))
+    out = tmp_path / "unsigned.pdf"
+    receipts.save_pdf(station, out, receipt_no=aid.receipt_no, fmt=fmt, bilingual=bilingual)
+    # A value wrapping beside the two-line bilingual label reads back with the label inside.
+    text = squeeze(pdftotext(out)).replace("Signature", "")
+    assert "未能签名：右手骨折无法握笔（站长admin确认）" in text
+    assert "（未签名）" not in text
+    if bilingual:
+        assert "Couldnotsign:右手骨折无法握笔(confirmedbystationheadadmin)" in text

@@ -16,7 +16,7 @@ from helpdesk.store import aid as aidstore
 from helpdesk.store import db as dbm
 from helpdesk.store import outbox
 from tests.conftest import PIN
-from tests.services.helpers import cash_aid, programme_id, register, table_counts
+from tests.services.helpers import SIGNATURE, cash_aid, programme_id, register, table_counts
 
 
 def test_cash_aid_gets_a_receipt_number_outbox_and_audit(station: Session) -> None:
@@ -40,7 +40,8 @@ def test_goods_aid_totals_its_lines(station: Session) -> None:
     aid = aidcases.give_aid(station, {
         "family_id": family.id, "programme_id": programme_id(station, "DJWZ"), "kind": "goods",
         "goods": [{"item": "大米", "qty": "2", "unit": "袋", "value_fen": "160"},
-                  {"item": "食用油", "qty": 1, "unit": "桶", "value_fen": "65.5"}]})
+                  {"item": "食用油", "qty": 1, "unit": "桶", "value_fen": "65.5"}],
+        "signature_png": SIGNATURE})
     assert aid.amount_fen == 22_550
 
 

@@ -21,7 +21,7 @@ from helpdesk.services.aid import Approval
 from helpdesk.services.session import Session
 from helpdesk.store import outbox
 from tests.conftest import PIN
-from tests.services.helpers import cash_aid, programme_id, register, table_counts
+from tests.services.helpers import SIGNATURE, cash_aid, programme_id, register, table_counts
 
 MODELS: dict[str, type[BaseModel]] = {
     "family": Family, "member": Member, "aid": Aid, "programme": Programme,
@@ -42,7 +42,8 @@ def test_every_outbox_state_of_the_real_flows_is_a_valid_model(station: Session)
     aidcases.void_aid(station, given.id, "金额录错")
     aidcases.give_aid(station, {
         "family_id": family.id, "programme_id": programme_id(station, "DJWZ"), "kind": "goods",
-        "goods": [{"item": "大米", "qty": "2", "unit": "袋", "value_fen": "160"}]})
+        "goods": [{"item": "大米", "qty": "2", "unit": "袋", "value_fen": "160"}],
+        "signature_png": SIGNATURE})
     dup = register(station, head_name="张叁", id_kind="none", id_number="", phone="")
     review.merge_families(station, keep_id=family.id, merge_id=dup.id, reason="同一户")
     volunteers.add_volunteer(station, "𠮷田", "135790")

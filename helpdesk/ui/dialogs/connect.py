@@ -21,7 +21,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import session as sessions
 from helpdesk.services import station_sync
 from helpdesk.ui import i18n, workers
-from helpdesk.ui.widgets.form import Field
+from helpdesk.ui.widgets.form import Field, fit_height
 
 URL_ERRORS = {"bad_url", "insecure_url", "server_unreachable", "bad_answer"}
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ class ConnectDialog(QDialog):
             self.code.set_error(text)
         else:
             self._say(text, error=True)
-        self.adjustSize()
+        fit_height(self)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -134,6 +134,7 @@ class ConnectDialog(QDialog):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
+        fit_height(self)
 
     def reject(self) -> None:
         if not self.running:  # the enrollment on its way finishes; its answer needs us

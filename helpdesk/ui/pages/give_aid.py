@@ -127,7 +127,9 @@ class GiveAidPage(Page):
         self.pad = SignaturePad(step)
         self.sign_error = QLabel(step)
         self.pad.changed.connect(self.sign_error.hide)
+        self.pad.changed.connect(lambda: self.approvals.pop(ApprovalKind.NO_SIGNATURE, None))
         self.sign_error.setObjectName("signature_error")
+        self.sign_error.setWordWrap(True)  # the reason is a sentence: never wider than a phone
         self.sign_error.setProperty("class", "field_error")
         self.sign_error.hide()
         clear = QPushButton(self.tr("Clear the signature"), step)
@@ -144,6 +146,11 @@ class GiveAidPage(Page):
         buttons.addWidget(clear, 0, 0)
         buttons.addWidget(back, 0, 1)
         buttons.addWidget(self.confirm_button, 1, 0, 1, 2)
+        unable = QPushButton(self.tr("Cannot sign: station head records why…"), step)
+        unable.setObjectName("signature_unable")
+        unable.clicked.connect(lambda: self.ask_approval([aidcases.no_signature_need()],
+                                                         then=self.confirm))
+        buttons.addWidget(unable, 2, 0, 1, 2)
         for w in (self.summary, hint, self.pad, self.sign_error):
             box.addWidget(w)
         box.addLayout(buttons)
@@ -293,18 +300,29 @@ class GiveAidPage(Page):
         self.show_step(1)
 
     def confirm(self) -> None:
-        if self.pad.is_empty:
-            self.sign_error.setText(self.tr("The person receiving it must sign first"))
-            self.sign_error.show()
-            return
-        data = {**self.data(), "signature_png": self.pad.to_png()}
+        data = self.data()
+        no_signature = self.approvals.get(ApprovalKind.NO_SIGNATURE)
+        if no_signature is None:
+            problem = self.pad.problem()
+            if problem is not None:  # a tap, a dot, one short line: say why, save nothing
+                self.sign_error.setText(problem.text(i18n.short()))
+                self.sign_error.show()
+                return
+            data |= {"signature_png": self.pad.to_png(),
+                     "signature_strokes": self.pad.strokes()}
         try:
-            aid = aidcases.give_aid(self.session, data, approvals=self.approvals)
+            aid = aidcases.give_aid(self.session, data, approvals=self.approvals,
+                                    no_signature=no_signature)
         except NeedsApproval as need:  # the station changed since (a pull, another device)
             self.ask_approval(list(need.needs), then=self.confirm)
             return
         except InvalidInput as err:
-            self._show_invalid({k: p.text(i18n.short()) for k, p in err.fields().items()})
+            found = err.fields()
+            if "signature" in found:
+                self.sign_error.setText(found["signature"].text(i18n.short()))
+                self.sign_error.show()
+                return
+            self._show_invalid({k: p.text(i18n.short()) for k, p in found.items()})
             return
         except KnownError as err:
             self.approvals.clear()  # a wrong approver PIN: ask again next time

@@ -50,3 +50,17 @@ def show_errors(fields: dict[str, Field], problems: dict[str, str]) -> list[str]
         else:
             rest.append(text)
     return rest
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow a dialog to the height its layout needs at its width, after an error line appeared:
+    a word-wrapped line otherwise gets squeezed under the input or button below it."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    need = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height())
+    if dialog.height() < need:
+        dialog.resize(width, need)

@@ -1,4 +1,5 @@
-"""The recipient signs here with a mouse, a finger or a pen; saved as PNG bytes."""
+"""The recipient signs here with a mouse, a finger or a pen; saved as PNG bytes. Whether the
+ink is a signature (not a tap, a dot or one short line) is `domain.signature.check`'s to say."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from PySide6.QtGui import (
     QTabletEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from helpdesk.domain import signature
+from helpdesk.domain.errors import Invalid, Problem
 
 INK = QColor("#0b2a6f")
 
@@ -41,6 +45,18 @@ class SignaturePad(QWidget):
     @property
     def is_empty(self) -> bool:
         return not any(len(s) > 1 for s in self._strokes)
+
+    def strokes(self) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """The strokes drawn, in the pad's logical pixels."""
+        return tuple(tuple((p.x(), p.y()) for p in s) for s in self._strokes)
+
+    def problem(self) -> Problem | None:
+        """Why the ink is not accepted as a signature, or None when it is."""
+        try:
+            signature.check(self.strokes())
+        except Invalid as err:
+            return err.problem
+        return None
 
     def clear(self) -> None:
         self._strokes.clear()
