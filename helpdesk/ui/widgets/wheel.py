@@ -8,6 +8,7 @@ control added later, in any page or dialog, is covered too.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ARMED = "_wheel_armed"  # property set on a control when clicked, cleared when it loses focus
 GUARDED = (QComboBox, QAbstractSpinBox, QSlider)  # QAbstractSpinBox: spin, double, date boxes
+EVENTS = (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn)
 
 
 def guarded_control(obj: QObject) -> QWidget | None:
@@ -41,24 +42,45 @@ def scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
+def _inside(obj: QObject | None, control: QWidget) -> bool:
+    """`obj` is the control or part of it, its list popup included (a window of its own)."""
+    while obj is not None:
+        if obj is control:
+            return True
+        obj = obj.parent()
+    return False
+
+
 class WheelGuard(QObject):
-    """The application-wide event filter; see the module's docstring."""
+    """The application-wide event filter; see the module's docstring. `armed` is the control
+    last clicked, until the focus goes to a widget outside it (its own list is inside it)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.armed: QWidget | None = None
+
+    def _armed(self) -> QWidget | None:
+        if self.armed is not None and not shiboken6.isValid(self.armed):
+            self.armed = None
+        return self.armed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.FocusOut):
+        if kind not in EVENTS:
+            return False
+        armed = self._armed()
+        if kind == QEvent.Type.FocusIn:
+            # Only a widget taking the focus counts (styles and windows are told too).
+            if armed is not None and isinstance(watched, QWidget) and not _inside(watched, armed):
+                self.armed = None
             return False
         control = guarded_control(watched)
         if control is None:
             return False
         if kind == QEvent.Type.MouseButtonPress:
-            control.setProperty(ARMED, True)
+            self.armed = control
             return False
-        if kind == QEvent.Type.FocusOut:
-            if not control.hasFocus():
-                control.setProperty(ARMED, False)
-            return False
-        if control.hasFocus() and control.property(ARMED):
+        if control is armed and control.hasFocus():
             return False
         area = scroll_area_of(control)  # consumed here, so this runs once per wheel turn
         if area is not None:
