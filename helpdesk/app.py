@@ -23,6 +23,7 @@ from helpdesk.services import health
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.main_window import MainWindow
 from helpdesk.ui.preferences import Preferences
+from helpdesk.ui.widgets import wheel
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # Named explicitly: with only Noto installed Qt's fallback picks the Japanese (JP) glyph shapes.
@@ -92,6 +93,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(font.pointSizeF() if font.pointSizeF() > 0 else 10.5))
+    wheel.install(app)  # the wheel scrolls pages, never a value the user did not pick
     return app
 
 

@@ -179,7 +179,7 @@ class FamilyIn(Model):
     hukou: Hukou
     employment: Employment
     reasons: tuple[Reason, ...] = Field(min_length=1)
-    income_fen: Int64 = Field(default=0, ge=0, le=money.MAX_FEN)
+    income_fen: Int64 | None = Field(default=None, ge=0, le=money.MAX_FEN)  # None: not known
     insurance: tuple[Insurance, ...] = ()
     status: FamilyStatus = FamilyStatus.ACTIVE
     consent_date: date | None = None
@@ -195,7 +195,10 @@ class FamilyIn(Model):
     @field_validator("income_fen", mode="before")
     @classmethod
     def _income(cls, value: Any) -> Any:
-        return rule(money.parse_fen)(value) if isinstance(value, str) else value
+        """Yuan as typed; a blank stays blank (not known), never 0."""
+        if isinstance(value, str):
+            return rule(money.parse_fen)(value) if value.strip() else None
+        return value
 
     @field_validator("reasons", "insurance", mode="before")
     @classmethod

@@ -348,3 +348,22 @@ def m007_no_signature(db: Database) -> None:
     # An aid the recipient could not sign: the reason and the station head who recorded it.
     db.execute("ALTER TABLE aid ADD COLUMN no_signature_reason TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE aid ADD COLUMN no_signature_by TEXT")
+
+
+@migrations()
+def m008_income_unknown(db: Database) -> None:
+    # A family's monthly income may be unknown (NULL), not 0: a blank on the form stays blank.
+    # SQLite cannot drop a NOT NULL by ALTER TABLE; rebuilding `families` would break the
+    # members' and aid's references and the search triggers, so the column's declaration is
+    # edited in place, SQLite's documented way for removing a NOT NULL constraint (the rows
+    # on disk do not change). Rows stored before keep their 0.
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    old = "income_fen INTEGER NOT NULL DEFAULT 0,"
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute("UPDATE sqlite_schema SET sql = replace(sql, ?, 'income_fen INTEGER,') "
+                   "WHERE type = 'table' AND name = 'families' AND instr(sql, ?) > 0",
+                   [old, old])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -127,7 +128,48 @@ class Shell(QWidget):
         return self.by_name[name]
 
     def go(self, name: str, *args: object) -> QWidget:
-        """Show a page; pages with a `load(*args)` get them, others are refreshed."""
+        """Show a page; pages with a `load(*args)` get them, others are refreshed.
+
+        A page with a half-filled form (its `is_dirty()` is true) is not left silently: the
+        user is asked first, and stays on it with Cancel (`discard()` drops it otherwise)."""
+        current = self.pages.currentWidget()
+        dirty = getattr(current, "is_dirty", None)
+        if dirty is not None and dirty():
+            self.ask_to_leave(current, name, args)
+            return current
+        return self._show(name, *args)
+
+    def ask_to_leave(self, current: QWidget, name: str, args: tuple[object, ...]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Leave without saving?"),
+                          self.tr("What was typed on this page is not saved yet. Leave it and "
+                                  "lose it, or cancel to go back to the form?"), parent=self)
+        box.setObjectName("leave_dialog")
+        leave = box.addButton(self.tr("Leave without saving"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        leave.setObjectName("leave_discard")
+        stay = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        stay.setObjectName("leave_stay")
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+
+        def answered(button: object) -> None:
+            if button is leave:
+                current.discard()  # type: ignore[attr-defined]
+                self._show(name, *args)
+            else:
+                self._check_nav(current)
+
+        box.buttonClicked.connect(answered)
+        self.leave_dialog = box
+        box.open()
+        return box
+
+    def _check_nav(self, page: QWidget) -> None:
+        nav_name = getattr(page, "nav_parent", "") or self.current_name()
+        if nav_name in self.nav_buttons:
+            self.nav_buttons[nav_name].setChecked(True)
+
+    def _show(self, name: str, *args: object) -> QWidget:
         page = self.page(name)
         self.session.screen = name
         loader = getattr(page, "load", None)

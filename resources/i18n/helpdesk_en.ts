@@ -332,6 +332,26 @@
         <source>Region</source>
         <translation>Region</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="72"/>
+        <source>Consent (required)</source>
+        <translation>Consent (required)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="90"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="167"/>
+        <source>Tick the box once the family has agreed to be registered</source>
+        <translation>Tick the box once the family has agreed to be registered</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="205"/>
+        <source>Check the fields marked in red, starting with “{field}”</source>
+        <translation>Check the fields marked in red, starting with “{field}”</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -1608,6 +1628,11 @@ Reason: {reason}</translation>
         <source>Choose a backup first</source>
         <translation>Choose a backup first</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="57"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -1635,6 +1660,26 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/shell.py" line="1"/>
         <source>{station} · {volunteer}</source>
         <translation>{station} · {volunteer}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="143"/>
+        <source>Leave without saving?</source>
+        <translation>Leave without saving?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="144"/>
+        <source>What was typed on this page is not saved yet. Leave it and lose it, or cancel to go back to the form?</source>
+        <translation>What was typed on this page is not saved yet. Leave it and lose it, or cancel to go back to the form?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="143"/>
+        <source>Leave without saving</source>
+        <translation>Leave without saving</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="134"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

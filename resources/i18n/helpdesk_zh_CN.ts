@@ -332,6 +332,26 @@
         <source>Region</source>
         <translation>所在地区</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="72"/>
+        <source>Consent (required)</source>
+        <translation>同意登记（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="90"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="167"/>
+        <source>Tick the box once the family has agreed to be registered</source>
+        <translation>家庭同意登记后，请勾选此项</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="205"/>
+        <source>Check the fields marked in red, starting with “{field}”</source>
+        <translation>请检查标红的项目，从“{field}”开始</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -1608,6 +1628,11 @@ Reason: {reason}</source>
         <source>Choose a backup first</source>
         <translation>请先选择一个备份</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -1635,6 +1660,26 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/shell.py" line="1"/>
         <source>{station} · {volunteer}</source>
         <translation>{station} · {volunteer}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="143"/>
+        <source>Leave without saving?</source>
+        <translation>不保存就离开？</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="144"/>
+        <source>What was typed on this page is not saved yet. Leave it and lose it, or cancel to go back to the form?</source>
+        <translation>本页填写的内容还没有保存。离开会丢失这些内容；点“取消”回到表格。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="143"/>
+        <source>Leave without saving</source>
+        <translation>不保存，离开</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="134"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -109,3 +109,15 @@ def test_search_finds_by_name_pinyin_and_tails(station: Session) -> None:
     family = register(station)
     for query in ("张", "张三", "zs", "zhangsan", family.id_number[-4:], "5678"):
         assert family.id in [h.family_id for h in families.find(station, query)], query
+
+
+@pytest.mark.parametrize("blank", ["", "  ", None])
+def test_a_blank_income_stays_unknown_not_zero(station: Session, blank: object) -> None:
+    family = register(station, income_fen=blank)
+    assert family.income_fen is None
+    stored = families.family_history(station, family.id).family
+    assert stored.income_fen is None
+    assert outbox.for_entity(station.db, "family", family.id)[0].state["income_fen"] is None
+    edited = families.update_family(station, family.id, {**family_data(), "income_fen": "0"},
+                                    base_change_id=family.last_change_id)
+    assert edited.income_fen == 0  # a typed 0 is a known income of nothing

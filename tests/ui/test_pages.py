@@ -159,6 +159,7 @@ def test_likely_duplicate_is_the_same_family(qtbot: QtBot, signed_in: MainWindow
     form.editors["birth_date"].setText(known.birth_date.isoformat())
     form.editors["phone"].setText(known.phone)
     form.editors["reasons"].boxes["illness"].setChecked(True)
+    form.consent.setChecked(True)
     before = status.today(shell.session).families
     qtbot.mouseClick(form.save_button, LEFT)
     assert form.duplicates.isVisible(), form.message.text()

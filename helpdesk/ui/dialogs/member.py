@@ -21,7 +21,7 @@ from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services import families
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
-from helpdesk.ui.widgets.form import Field, show_errors
+from helpdesk.ui.widgets.form import Field, focus_first_error, show_errors
 
 
 class MemberDialog(QDialog):
@@ -52,6 +52,8 @@ class MemberDialog(QDialog):
             "school_or_work": Field("school_or_work", self.tr("School or work (optional)"),
                                     QLineEdit(self), self),
         }
+        for field in self.fields.values():
+            field.clear_on_edit()
         self.message = QLabel(self)
         self.message.setObjectName("member_message")
         self.message.setProperty("class", "field_error")
@@ -61,6 +63,7 @@ class MemberDialog(QDialog):
         save.setObjectName("member_save")
         save.clicked.connect(self._save)
         cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("member_cancel")
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         for field in self.fields.values():
@@ -104,6 +107,7 @@ class MemberDialog(QDialog):
         except InvalidInput as err:
             rest = show_errors(self.fields, {k: p.text(i18n.short())
                                              for k, p in err.fields().items()})
+            focus_first_error(self.fields, None)
             if rest:
                 self.message.setText("\n".join(rest))
                 self.message.show()
@@ -111,6 +115,7 @@ class MemberDialog(QDialog):
         except KnownError as err:
             if err.code == "id_registered":
                 self.fields["id_number"].set_error(i18n.known(err))
+                focus_first_error(self.fields, None)
                 return
             self.message.setText(i18n.known(err))
             self.message.show()

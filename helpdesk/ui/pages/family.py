@@ -117,7 +117,8 @@ class FamilyPage(Page):
             (self.tr("Hukou"), i18n.label(f.hukou)),
             (self.tr("Employment"), i18n.label(f.employment)),
             (self.tr("Difficulties"), self.sep.join(i18n.label(r) for r in f.reasons)),
-            (self.tr("Monthly income (yuan)"), money.format_fen(f.income_fen)),
+            (self.tr("Monthly income (yuan)"), money.format_fen(f.income_fen)
+             if f.income_fen is not None else ""),  # blank: not known
             (self.tr("Social insurance"),
              self.sep.join(i18n.label(i) for i in f.insurance) or self.tr("none")),
             (self.tr("Status"), i18n.label(f.status)),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain import idcard, money
 from helpdesk.domain.errors import Invalid
-from helpdesk.domain.families import Employment, Hukou, IdKind, Insurance, Reason
+from helpdesk.domain.families import Employment, FamilyIn, Hukou, IdKind, Insurance, Reason
+from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services import families
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.choices import Choices
-from helpdesk.ui.widgets.form import Field, show_errors
+from helpdesk.ui.widgets.form import Field, focus_first_error, show_errors
 from helpdesk.ui.widgets.region_picker import RegionPicker
 
 if TYPE_CHECKING:
@@ -67,12 +69,15 @@ class FamilyFormPage(Page):
             "insurance": self.tr("Social insurance the family has"),
             "notes": self.tr("Notes"),
         }
-        self.fields = {n: Field(n, labels[n], e[n], self) for n in e}
-        for field in self.fields.values():
-            self.content.addWidget(field)
         self.consent = QCheckBox(self.tr("The family agreed to be registered"), self)
+        labels["consent_date"] = self.tr("Consent (required)")
+        e["consent_date"] = self.consent
+        self.fields = {n: Field(n, labels[n], e[n], self) for n in e}
         self.consent.setObjectName("family_consent")
-        self.content.addWidget(self.consent)
+        for field in self.fields.values():
+            field.clear_on_edit()
+            self.content.addWidget(field)
+        self._loaded: dict[str, Any] = {}  # the form as loaded: anything else is unsaved
         self.duplicates = QFrame(self)
         self.duplicates.setObjectName("duplicates")
         self.duplicates.setFrameShape(QFrame.Shape.StyledPanel)
@@ -83,7 +88,13 @@ class FamilyFormPage(Page):
         self.save_button.setObjectName("family_save")
         self.save_button.setProperty("class", "primary")
         self.save_button.clicked.connect(self.save)
-        self.content.addWidget(self.save_button)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("family_cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button, 1)
+        self.content.addLayout(buttons)
         self.content.addStretch(1)
 
     def load(self, family_id: str | None = None) -> None:
@@ -101,14 +112,34 @@ class FamilyFormPage(Page):
             e[name].setText(getattr(f, name) if f else "")  # type: ignore[attr-defined]
         e["birth_date"].setText(f.birth_date.isoformat() if f and f.birth_date else "")  # type: ignore[attr-defined]
         e["region"].set_code(f.region if f else self.session.station.region)  # type: ignore[attr-defined]
-        e["income_fen"].setText(money.format_fen(f.income_fen) if f else "")  # type: ignore[attr-defined]
+        income = f.income_fen if f else None  # None: not known, shown blank
+        e["income_fen"].setText("" if income is None else money.format_fen(income))  # type: ignore[attr-defined]
         for name in ("id_kind", "hukou", "employment"):
             box: QComboBox = e[name]  # type: ignore[assignment]
             box.setCurrentIndex(max(0, box.findData(getattr(f, name).value)) if f else 0)
         e["reasons"].set_chosen(f.reasons if f else ())  # type: ignore[attr-defined]
         e["insurance"].set_chosen(f.insurance if f else ())  # type: ignore[attr-defined]
         self.consent.setChecked(bool(f and f.consent_date))
+        self.mark_clean()
+        self.scroll_area.verticalScrollBar().setValue(0)
         e["head_name"].setFocus()
+
+    # Leaving: the shell asks before a page whose form `is_dirty()` is left
+    def mark_clean(self) -> None:
+        self._loaded = self.data()
+
+    def is_dirty(self) -> bool:
+        return self.data() != self._loaded
+
+    def discard(self) -> None:
+        self.mark_clean()
+
+    def cancel(self) -> None:
+        """Back where the form was opened from; the shell asks first if anything was typed."""
+        if self.editing is not None:
+            self.shell.go("family", self.editing.id)
+        else:
+            self.shell.go("families")
 
     def data(self) -> dict[str, Any]:
         e = self.editors
@@ -120,7 +151,7 @@ class FamilyFormPage(Page):
         if birth:
             out["birth_date"] = birth
         income = e["income_fen"].text().strip()  # type: ignore[attr-defined]
-        out["income_fen"] = income or 0
+        out["income_fen"] = income or None  # blank: not known, never 0
         for name in ("id_kind", "hukou", "employment"):
             out[name] = e[name].currentData()  # type: ignore[attr-defined]
         out["reasons"] = e["reasons"].chosen()  # type: ignore[attr-defined]
@@ -133,6 +164,16 @@ class FamilyFormPage(Page):
     def save(self) -> None:
         self.say("")
         show_errors(self.fields, {})
+        if not self.consent.isChecked():  # never saved without it; the rest checked too
+            problems = {"consent_date": self.tr(
+                "Tick the box once the family has agreed to be registered")}
+            try:
+                validate(FamilyIn, self.data())
+            except Invalid as err:
+                problems.update({p.field: p.text(i18n.short()) for p in err.problems
+                                 if p.field in self.fields and p.field != "consent_date"})
+            self._problems(problems)
+            return
         try:
             if self.editing is None:
                 family = families.register_family(self.session, self.data(),
@@ -146,18 +187,26 @@ class FamilyFormPage(Page):
         except InvalidInput as err:
             problems = {k: p.text(i18n.short()) for k, p in err.fields().items()}
             problems.setdefault("id_number", self._id_problem())
-            rest = show_errors(self.fields, {k: v for k, v in problems.items() if v})
-            self.say("\n".join(rest) or self.tr("Check the fields marked below"), error=True)
+            self._problems(problems)
             return
         except KnownError as err:
             if err.code == "id_registered":
-                self.fields["id_number"].set_error(i18n.known(err))
-                self.say(self.tr("Check the fields marked below"), error=True)
+                self._problems({"id_number": i18n.known(err)})
             else:
                 self.say_error(err)
             return
+        self.mark_clean()
         self.shell.refresh_status()
         self.shell.open_family(family.id)
+
+    def _problems(self, problems: dict[str, str]) -> None:
+        """Each problem beside its field; the banner names the first, which is scrolled to."""
+        rest = show_errors(self.fields, {k: v for k, v in problems.items() if v})
+        first = focus_first_error(self.fields, self.scroll_area)
+        if first is not None:
+            rest.insert(0, self.tr("Check the fields marked in red, starting with “{field}”")
+                        .replace("{field}", first.label.text()))
+        self.say("\n".join(rest), error=True)
 
     def _id_problem(self) -> str:
         """The resident ID's own problem: the model checks it only once other fields pass."""
@@ -193,7 +242,7 @@ class FamilyFormPage(Page):
             text.setWordWrap(True)
             same = QPushButton(self.tr("This is the same family: open it"), self.duplicates)
             same.setObjectName("duplicate_same")
-            same.clicked.connect(lambda _=False, i=c.id: self.shell.open_family(i))
+            same.clicked.connect(lambda _=False, i=c.id: self._open_existing(i))
             self.duplicates_box.addWidget(text)
             self.duplicates_box.addWidget(same)
         different = QPushButton(self.tr("Different family: save the new one"), self.duplicates)
@@ -203,6 +252,10 @@ class FamilyFormPage(Page):
         self.duplicates.show()
         self.say(self.tr("Check the possible duplicates below before saving"), error=True)
         self.scroll_area.ensureWidgetVisible(self.duplicates)
+
+    def _open_existing(self, family_id: str) -> None:
+        self.mark_clean()  # the family is registered already: nothing typed here is lost
+        self.shell.open_family(family_id)
 
     def _different(self, ids: list[str]) -> None:
         self.acknowledged.update(ids)

@@ -355,3 +355,17 @@ class GiveAidPage(Page):
         dialog.open()
         self.approval_dialog = dialog
         return dialog
+
+    # Leaving: the shell asks before details typed or a signature drawn are left unsaved
+    def is_dirty(self) -> bool:
+        step = self.steps.currentIndex()
+        typed = any(w.text().strip() for w in (self.amount, self.note, self.recipient))
+        return step == 1 or (step == 0 and (typed or bool(self.goods.data())))
+
+    def discard(self) -> None:
+        self.show_step(0)
+        self.amount.clear()
+        self.note.clear()
+        self.recipient.clear()
+        self.goods.reset()
+        self.pad.clear()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,7 +23,7 @@ from helpdesk.receipts import printing
 from helpdesk.services import backups, receipts, station, station_sync
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
-from helpdesk.ui.widgets.form import Field
+from helpdesk.ui.widgets.form import Field, focus_first_error
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -52,15 +53,24 @@ class SettingsPage(Page):
         self.threshold_save.setObjectName("save_threshold")
         self.threshold_save.clicked.connect(self._save_threshold)
         self.threshold.returnPressed.connect(self._save_threshold)
+        self.threshold_field.clear_on_edit()
+        self.threshold_cancel = QPushButton(self.tr("Cancel"), self)
+        self.threshold_cancel.setObjectName("cancel_threshold")
+        self.threshold_cancel.clicked.connect(self.discard)
+        self.threshold_saved = ""  # the amount as loaded or last saved
         self.folder = QLabel(self)
         self.folder.setObjectName("data_folder")
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for field in (Field("language", self.tr("Language"), self.language, self),
                       Field("idle", self.tr("Lock the screen after no use for"), self.idle, self),
-                      self.threshold_field, self.threshold_save,
-                      Field("folder", self.tr("Data folder"), self.folder, self)):
+                      self.threshold_field):
             self.content.addWidget(field)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.threshold_cancel)
+        buttons.addWidget(self.threshold_save, 1)
+        self.content.addLayout(buttons)
+        self.content.addWidget(Field("folder", self.tr("Data folder"), self.folder, self))
         self.receipt_format = QComboBox(self)
         self.receipt_format.setObjectName("receipt_format")
         for name, fmt in receipt_page.FORMATS.items():
@@ -125,9 +135,12 @@ class SettingsPage(Page):
             self.idle.addItem(self.tr("{n} minutes").replace("{n}", f"{minutes:g}"), minutes)
             index = self.idle.count() - 1
         self.idle.setCurrentIndex(index)
-        self.threshold.setText(money.format_fen(s.station.cash_threshold_fen))
+        self.threshold_saved = money.format_fen(s.station.cash_threshold_fen)
+        self.threshold.setText(self.threshold_saved)
+        self.threshold_field.set_error("")
         self.threshold.setReadOnly(not s.volunteer.is_head)
         self.threshold_save.setVisible(s.volunteer.is_head)
+        self.threshold_cancel.setVisible(s.volunteer.is_head)
         self.folder.setText(str(s.paths.data_dir))
         self._load_receipt_settings()
         self.backup_list.clear()
@@ -182,19 +195,28 @@ class SettingsPage(Page):
             return
         self.say(self.tr("Saved"))
 
+    # Leaving: only the cash amount is typed and saved by a button; the lists save when picked
+    def is_dirty(self) -> bool:
+        return self.threshold.text().strip() != self.threshold_saved
+
+    def discard(self) -> None:
+        self.threshold.setText(self.threshold_saved)
+        self.threshold_field.set_error("")
+
     def _save_threshold(self) -> None:
-        self.threshold_field.error.hide()
+        self.threshold_field.set_error("")
         try:
             fen = station.set_cash_threshold(self.session, self.threshold.text())
         except InvalidInput as err:
             problem = next(iter(err.fields().values()))
-            self.threshold_field.error.setText(problem.text(i18n.short()))
-            self.threshold_field.error.show()
+            self.threshold_field.set_error(problem.text(i18n.short()))
+            focus_first_error({"threshold": self.threshold_field}, self.scroll_area)
             return
         except KnownError as err:
             self.say_error(err)
             return
-        self.threshold.setText(money.format_fen(fen))
+        self.threshold_saved = money.format_fen(fen)
+        self.threshold.setText(self.threshold_saved)
         self.say(self.tr("Saved"))
 
     def _language(self, _index: int) -> None:

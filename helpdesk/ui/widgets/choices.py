@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from helpdesk.ui import i18n
 
 
 class Choices(QWidget):
+    changed = Signal()  # a box was ticked or unticked
+
     def __init__(self, values: Iterable[object], columns: int = 2,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,6 +23,7 @@ class Choices(QWidget):
             box = QCheckBox(i18n.label(value), self)
             box.setObjectName(f"choice_{value}")
             self.boxes[str(value)] = box
+            box.toggled.connect(lambda _=False: self.changed.emit())
             grid.addWidget(box, i // columns, i % columns)
 
     def chosen(self) -> list[str]:

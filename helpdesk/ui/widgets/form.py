@@ -1,8 +1,23 @@
-"""A form field with its label above and its error right below it, in the user's language."""
+"""A form field with its label above and its error right below it, in the user's language.
+
+After a save with errors the first one is scrolled into view and given the focus
+(`focus_first_error`); a field whose editor is changed drops its error (`clear_on_edit`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import contextlib
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Field(QWidget):
@@ -38,6 +53,24 @@ class Field(QWidget):
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)
 
+    def has_error(self) -> bool:
+        return bool(self.error.text()) and not self.isHidden()
+
+    def clear_on_edit(self) -> None:
+        """Drop the error as soon as the user changes the field (types, picks, ticks)."""
+        editor = self.editor
+        clear = lambda *_: self.set_error("")  # noqa: E731
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(clear)
+        elif isinstance(editor, QComboBox):
+            editor.activated.connect(clear)
+        elif isinstance(editor, QAbstractButton):
+            editor.toggled.connect(clear)
+        else:
+            changed = getattr(editor, "changed", None)  # Choices and other composite editors
+            if changed is not None:
+                changed.connect(clear)
+
 
 def show_errors(fields: dict[str, Field], problems: dict[str, str]) -> list[str]:
     """Put each problem beside its field; return the problems that have no field here."""
@@ -64,3 +97,28 @@ def fit_height(dialog: QWidget) -> None:
             else layout.totalSizeHint().height())
     if dialog.height() < need:
         dialog.resize(width, need)
+
+
+def focus_first_error(fields: dict[str, Field], area: QScrollArea | None) -> Field | None:
+    """Scroll the first field with an error (in the form's order) into view and focus its
+    editor; returns that field, None when no field has an error."""
+    ordered = sorted((f for f in fields.values() if f.has_error()), key=_top)
+    if not ordered:
+        return None
+    first = ordered[0]
+    first.editor.setFocus()
+    if area is not None:
+        area.ensureWidgetVisible(first, 0, 24)
+        # Laid out anew once the error lines show: scroll again when the layout has settled.
+        QTimer.singleShot(0, lambda: _still_there(area, first))
+    return first
+
+
+def _top(field: Field) -> int:
+    window = field.window()
+    return field.mapTo(window, field.rect().topLeft()).y() if window is not None else 0
+
+
+def _still_there(area: QScrollArea, field: Field) -> None:
+    with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+        area.ensureWidgetVisible(field, 0, 24)
