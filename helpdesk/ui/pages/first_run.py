@@ -129,11 +129,16 @@ class FirstRunPage(QWidget):
 
     def typed(self) -> dict[str, str]:
         """What is typed so far (kept when the page is rebuilt in another language)."""
-        return {name: f.editor.text() for name, f in self.fields.items()}  # type: ignore[attr-defined]
+        typed = {name: f.editor.text() for name, f in self.fields.items()  # type: ignore[attr-defined]
+                 if name != "region"}
+        return typed | {"region": self.region_picker.code()}
 
     def fill(self, typed: dict[str, str]) -> None:
         for name, text in typed.items():
-            if name in self.fields:
+            if name == "region":
+                if text:
+                    self.region_picker.set_code(text)
+            elif name in self.fields:
                 self.fields[name].editor.setText(text)  # type: ignore[attr-defined]
 
     def _recovery_step(self) -> QWidget:
