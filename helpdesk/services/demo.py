@@ -194,12 +194,14 @@ def add_families(session: Session, count: int, *, seed: int = 1, batch: int = 20
     while made < count:
         with session.write() as db:
             hlc = session.tick()
+            rows: list[Family] = []
+            members: list[Member] = []
             for _ in range(min(batch, count - made)):
                 day = days[int((made + rng.random()) * len(days) / count)]
                 registered = datetime.combine(day, demo_aid.opening_time(rng, day),
                                               tzinfo=session.tz)
                 family, people = _family(rng, today, registered, hlc, used)
-                families.insert(db, family)
+                rows.append(family)
                 session.change(entity="family", entity_id=family.id, op="put", hlc=hlc,
                                state=family.model_dump(mode="json"),
                                change_id=family.last_change_id)
@@ -209,11 +211,13 @@ def add_families(session: Session, count: int, *, seed: int = 1, batch: int = 20
                                     school_or_work=p.school_or_work,
                                     created_at=family.created_at, updated_at=family.created_at,
                                     last_change_id=new_id(), hlc=hlc)
-                    families.put_member(db, member)
+                    members.append(member)
                     session.change(entity="member", entity_id=member.id, op="put", hlc=hlc,
                                    state=member.model_dump(mode="json"),
                                    change_id=member.last_change_id)
                 made += 1
+            families.insert_many(db, rows)  # one statement each: the bulk path of a pull
+            families.insert_members(db, members)
             session.audit("demo_families", hlc, detail={"count": made})
     return made
 
