@@ -69,7 +69,7 @@ AGES = ((25, 25, 39, ("platform", "rural_migrant", "flexible", "employee")),
 INCOME = {"employee": (220_000, 450_000), "rural_migrant": (150_000, 400_000),  # fen a month
           "platform": (250_000, 500_000), "flexible": (100_000, 350_000),
           "unemployed": (0, 150_000), "retired": (180_000, 320_000)}
-REASONS = {"employee": ("illness", "single_parent", "schooling", "disaster"),
+REASONS = {"employee": ("illness", "illness", "single_parent", "disaster"),  # schooling: below
            "rural_migrant": ("wage_arrears", "wage_arrears", "no_insurance", "work_injury"),
            "platform": ("no_insurance", "work_injury", "illness"),
            "flexible": ("illness", "single_parent", "no_insurance"),

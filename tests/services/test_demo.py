@@ -138,6 +138,7 @@ def test_aid_fits_each_family_and_stays_within_limits(made: Session) -> None:
         if code.startswith("TXWQ"):
             assert "wage_arrears" in reasons[family_id]
     assert any(code.startswith("JQZX") for _, code, _, _ in counts)
+    assert all(family_id in students for family_id, why in reasons.items() if "schooling" in why)
 
 
 def test_every_state_of_the_demo_passes_the_servers_check(made: Session) -> None:
