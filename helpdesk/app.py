@@ -132,12 +132,14 @@ def run(argv: Sequence[str] | None = None, *, data_dir: str | Path | None = None
         demo: bool = False) -> int:
     """Open the station app on `data_dir` (else $HELPDESK_DATA_DIR or the user's folder).
 
-    With `demo=True` the sign-in screen opens on the demo head (admin, PIN 123456) with the
-    PIN shown, so anyone can try the app; the caller creates the demo station first.
+    With `demo=True` the folder is the demo station's (`paths.demo`: `data_dir`, else
+    $HELPDESK_DATA_DIR, else the demo folder) and the sign-in screen opens on the demo head
+    (admin, PIN 123456) with the PIN shown, so anyone can try the app; the caller creates the
+    demo station first.
     """
     logging.basicConfig(level=logging.INFO)
     app = make_application(argv)
-    paths = pathsmod.resolve(data_dir)
+    paths = pathsmod.demo(data_dir) if demo else pathsmod.resolve(data_dir)
     _station[:] = [paths]
     window = build_window(paths)
     if demo:

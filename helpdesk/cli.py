@@ -72,12 +72,21 @@ def _open_or_create_demo(data_dir: str | None, *, quiet: bool = False) -> sessio
     return opened
 
 
+def _fill(s: session.Session, families: int, aid: int, seed: int) -> tuple[int, int]:
+    """Sample volunteers, campaigns, families and aid; says which volunteers were added."""
+    added = demo.ensure_volunteers(s, seed=seed)
+    if added:
+        people = "、".join(f"{name}（PIN {pin}）" for name, pin in added)
+        say(f"已添加志愿者：{people}",
+            "Added volunteers: " + ", ".join(f"{name} (PIN {pin})" for name, pin in added))
+    demo.ensure_campaigns(s)
+    return (demo.add_families(s, families, seed=seed), demo.add_aid(s, aid, seed=seed))
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     s = _open_or_create_demo(args.data_dir)
     try:
-        demo.ensure_programmes(s)
-        made = demo.add_families(s, args.families, seed=args.seed)
-        given = demo.add_aid(s, args.aid, seed=args.seed)
+        made, given = _fill(s, args.families, args.aid, args.seed)
         say(f"已添加 {made} 户家庭、{given} 条发放记录",
             f"Added {made} families and {given} aid records")
     finally:
@@ -91,9 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     s = _open_or_create_demo(str(paths.data_dir))
     try:
         if fresh:
-            demo.ensure_programmes(s)
-            demo.add_families(s, 300, seed=7)
-            demo.add_aid(s, 600, seed=7)
+            _fill(s, 300, 600, seed=7)
         _print_summary(s)
     finally:
         s.close()
@@ -226,7 +233,8 @@ def parser() -> argparse.ArgumentParser:
     ap.set_defaults(fn=cmd_app)
     sub = ap.add_subparsers(dest="command")
     p = sub.add_parser("demo", help="open a demo station with sample families and aid")
-    p.add_argument("--data-dir", help="demo station folder (default: beside the user's data)")
+    p.add_argument("--data-dir", help="demo station folder (default: $HELPDESK_DATA_DIR, else "
+                                      "a demo folder beside the user's data)")
     p.add_argument("--no-window", action="store_true",
                    help="only create the demo station and print its summary")
     p.set_defaults(fn=cmd_demo)

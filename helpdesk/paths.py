@@ -51,8 +51,9 @@ def resolve(data_dir: str | Path | None = None) -> Paths:
 
 
 def demo(data_dir: str | Path | None = None) -> Paths:
-    """The demo station's folder: the argument, else $HELPDESK_DEMO_DIR, else a folder of its own
-    beside (never inside) the real station's data."""
-    chosen = data_dir or os.environ.get("HELPDESK_DEMO_DIR") or platformdirs.user_data_dir(
-        APP + "-demo")
+    """The demo station's folder: the argument, else $HELPDESK_DATA_DIR as for every station
+    command, else $HELPDESK_DEMO_DIR, else a folder of its own beside (never inside) the real
+    station's data."""
+    chosen = data_dir or os.environ.get("HELPDESK_DATA_DIR") or os.environ.get(
+        "HELPDESK_DEMO_DIR") or platformdirs.user_data_dir(APP + "-demo")
     return resolve(chosen)

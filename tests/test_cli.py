@@ -113,6 +113,19 @@ def test_demo_makes_a_demo_station_in_its_own_folder(tmp_path: Path) -> None:
     assert "Recovery code" not in again.stdout
 
 
+def test_demo_honours_the_data_dir_of_the_environment(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "from-env"
+    monkeypatch.setenv("HELPDESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("HELPDESK_DEMO_DIR", str(tmp_path / "not-here"))
+    done = run("demo", "--no-window", pin=None)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "station.db").exists() and not (tmp_path / "not-here").exists()
+    assert f"Data folder: {folder}" in done.stdout and "Added volunteers: " in done.stdout
+    totals = run("totals", "--json")
+    assert json.loads(totals.stdout)["aid_count"] == 600, totals.stderr
+
+
 # --- a station folder the command cannot use: refused, nothing deleted or written ---------------
 
 def _copy_of(station_dir: Path, tmp_path: Path) -> Path:

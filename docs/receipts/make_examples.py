@@ -43,7 +43,17 @@ def main() -> int:
         try:
             demo.ensure_programmes(s)
             code = {p.code.split("-")[0]: p.id for p in programmes.all_(s.db)}
-            from datetime import date
+            from datetime import UTC, date, datetime, time, timedelta
+
+            # Aid in opening hours: now, else the next opening day at 10:15 (the clock check
+            # refuses a time before the station's last recorded one, so never earlier than now).
+            start = datetime.now(UTC).astimezone(s.tz)
+            while not (start.weekday() < 6 and time(8, 30) <= start.time() < time(17)):
+                start = datetime.combine(start.date() + timedelta(days=1), time(10, 15),
+                                         tzinfo=s.tz)
+
+            def at(minutes: int) -> datetime:
+                return start + timedelta(minutes=minutes)
 
             head = families.register_family(s, {
                 "head_name": "张秀英", "id_number": idcard.make("420111", date(1979, 3, 8), 246),
@@ -59,7 +69,7 @@ def main() -> int:
             cash = aid.give_aid(s, {"family_id": head.id, "programme_id": code["SWN"],
                                     "kind": "cash", "amount_fen": "1200",
                                     "signature_png": signature},
-                                second=SecondSignOff(helper.id, "654321"))
+                                second=SecondSignOff(helper.id, "654321"), now=at(2))
             goods = aid.give_aid(s, {
                 "family_id": other.id, "programme_id": code["DJWZ"], "kind": "goods",
                 "goods": [{"item": "东北五常长粒香大米（每袋十公斤装）", "qty": Decimal(2),
@@ -68,7 +78,7 @@ def main() -> int:
                           {"item": "加厚冬季棉被", "qty": Decimal(1), "unit": "床",
                            "value_fen": 15000}],
                 "recipient_name": "买买提·艾力", "recipient_relation": "spouse",
-                "signature_png": signature})
+                "signature_png": signature}, now=at(19))
             made = [("80mm", cash.receipt_no, False), ("58mm", goods.receipt_no, True)]
             receipts.save_pdf(s, HERE / "scratch.pdf", receipt_no=cash.receipt_no)  # original
             made.append(("a5", cash.receipt_no, True))

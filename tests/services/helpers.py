@@ -29,7 +29,9 @@ def register(session: Session, **overrides: Any) -> Family:
 
 
 def programme_id(session: Session, prefix: str) -> str:
-    found = next(p for p in programmes.all_(session.db) if p.code.startswith(prefix))
+    today = session.today()  # demo.add_aid adds the campaigns of the last two years, closed
+    found = next(p for p in programmes.all_(session.db)
+                 if p.code.startswith(prefix) and p.open_on(today))
     return found.id
 
 
