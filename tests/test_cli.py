@@ -173,10 +173,10 @@ def test_an_empty_database_is_told_and_left_empty(station_dir: Path, tmp_path: P
 
 @pytest.fixture
 def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A real 8 MiB filesystem (tmpfs), where mounting is allowed (root on Linux)."""
+    """A real 32 MiB filesystem (tmpfs), where mounting is allowed (root on Linux)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)],
                           capture_output=True, timeout=30, check=False)
     if made.returncode != 0:
         pytest.skip("cannot mount a small filesystem here")

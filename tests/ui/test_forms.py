@@ -96,7 +96,7 @@ def test_the_wheel_scrolls_every_form_and_changes_no_value(
     shell.open_family(family_id)
     qtbot.mouseClick(shell.page("family").give_button, LEFT)
     give = shell.page("give_aid")
-    assert assert_wheel_scrolls_not_changes(give) >= 2  # programme, who receives it
+    assert assert_wheel_scrolls_not_changes(give) >= 1  # who receives it (programmes: a list)
 
     shell.open_family(family_id)
     qtbot.mouseClick(shell.page("family").member_button, LEFT)

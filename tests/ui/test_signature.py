@@ -9,12 +9,14 @@ from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from helpdesk.domain.aid import ApprovalKind
 from helpdesk.errors import KnownError
 from helpdesk.services import families
 from helpdesk.ui.dialogs.approval import ApprovalDialog
 from helpdesk.ui.dialogs.connect import ConnectDialog
 from helpdesk.ui.main_window import MainWindow
 from tests import signatures
+from tests.conftest import PIN
 from tests.ui.conftest import ime_commit, sign_in
 
 LEFT = Qt.MouseButton.LeftButton
@@ -45,8 +47,8 @@ def signing_step(qtbot: QtBot, window: MainWindow, amount: str = "500"):  # type
     qtbot.mouseClick(shell.page("family").give_button, LEFT)
     give = shell.page("give_aid")
     cash = next(i for i in range(give.programme.count())
-                if give.programme.itemText(i).startswith(("Warmth", "送温暖")))
-    give.programme.setCurrentIndex(cash)
+                if give.programme.item(i).text().startswith(("Warmth", "送温暖")))
+    give.programme.setCurrentRow(cash)
     qtbot.keyClicks(give.amount, amount)
     qtbot.mouseClick(give.next_button, LEFT)
     assert give.steps.currentIndex() == 1
@@ -93,11 +95,15 @@ def test_could_not_sign_is_recorded_by_the_head_with_a_reason(
     sign_in(qtbot, window)
     give, family_id = signing_step(qtbot, window)
     qtbot.mouseClick(give.findChild(QPushButton, "signature_unable"), LEFT)
-    dialog = give.findChild(ApprovalDialog, "approval_no_signature")
-    assert dialog is not None and dialog.isVisible()
+    dialog = give.approval_dialog
+    assert isinstance(dialog, ApprovalDialog) and dialog.isVisible()
+    assert dialog.kinds == [ApprovalKind.NO_SIGNATURE]
+    reason = dialog.reasons[ApprovalKind.NO_SIGNATURE]
     dialog.ok.click()
-    assert dialog.reason_field.error.isVisible() and aid_of(window, family_id) == []
-    ime_commit(dialog.reason, "右手骨折，无法握笔")
+    assert reason.error.isVisible() and aid_of(window, family_id) == []
+    ime_commit(reason.editor, "右手骨折，无法握笔")
+    assert dialog.head_pin is not None
+    qtbot.keyClicks(dialog.head_pin.editor, PIN)  # a head approving their own record too
     dialog.ok.click()
     assert give.steps.currentIndex() == 2
     (aid,) = aid_of(window, family_id)
