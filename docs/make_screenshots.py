@@ -76,17 +76,19 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def _sign(pad) -> None:  # type: ignore[no-untyped-def]
+    """张三 written on the pad (the strokes the signature tests replay)."""
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    w, h = pad.width(), pad.height()
-    points = [QPoint(int(w * x), int(h * y)) for x, y in
-              ((0.15, 0.6), (0.25, 0.35), (0.35, 0.7), (0.45, 0.3), (0.55, 0.65), (0.7, 0.4),
-               (0.85, 0.6))]
-    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
-    for p in points[1:]:
-        QTest.mouseMove(pad, p)
-    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+    from tests.signatures import ZHANG_SAN
+
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for stroke in ZHANG_SAN:
+        points = [QPoint(int(x) + 20, int(y)) for x, y in stroke]
+        QTest.mousePress(pad, left, none, points[0])
+        for p in points[1:]:
+            QTest.mouseMove(pad, p)
+        QTest.mouseRelease(pad, left, none, points[-1])
 
 
 def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
@@ -140,12 +142,21 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
             families = shell.go("families")
             families.search.setText("王")  # type: ignore[attr-defined]
             grab("families")
-            # a family not given aid by an earlier run, so no cap approval comes up
-            family_id = families.model.family_id(runs)  # type: ignore[attr-defined]
-            runs += 1
+            # a family that has not had 送温暖 (by the demo data or an earlier run): no cap
+            # approval comes up
+            from helpdesk.services import aid as aidcases
+
+            model = families.model  # type: ignore[attr-defined]
+            family_id = next(
+                fid for fid in (model.family_id(i) for i in range(model.rowCount()))
+                if all(st.received == 0 for st in aidcases.standings(shell.session, fid)
+                       if st.programme.name_zh.startswith("送温暖")))
             shell.open_family(family_id)
             grab("family")
             give = shell.go("give_aid", family_id)
+            picker = give.programme  # type: ignore[attr-defined]
+            picker.setCurrentRow(next(i for i in range(picker.count())  # no default: pick
+                                      if picker.item(i).text().startswith(("送温暖", "Warmth"))))
             give.amount.setText("500")  # type: ignore[attr-defined]
             grab("give-aid")
             give.to_signature()  # type: ignore[attr-defined]
