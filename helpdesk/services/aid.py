@@ -156,11 +156,18 @@ def _subject(session: Session, aid_in: AidIn, day: date) -> tuple[Programme, Fam
     return programme, _family(session, aid_in.family_id)
 
 
+# How far this laptop's clock may be behind the station's last recorded time before a head
+# must confirm it: another process or laptop of the station may have written a moment after
+# this aid's time was read (the check is read again inside the write lock), and a clock a few
+# seconds off is not the clock a station must stop for.
+CLOCK_SLACK_MS = 5_000
+
+
 def _needs(session: Session, aid_in: AidIn, programme: Programme, family: Family,
            moment: datetime) -> list[Need]:
     day = moment.astimezone(session.tz).date()
     out = []
-    if clock.behind_by_ms(session.db, int(moment.timestamp() * 1000)) > 0 \
+    if clock.behind_by_ms(session.db, int(moment.timestamp() * 1000)) > CLOCK_SLACK_MS \
             or day < __build_date__:
         out.append(Need(ApprovalKind.CLOCK,
                         "电脑时间比上次记录的时间还早，请检查时钟；继续发放需要站长确认",
