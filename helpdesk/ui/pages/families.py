@@ -38,6 +38,7 @@ class FamiliesPage(Page):
         self.count = QLabel(self)
         self.count.setObjectName("result_count")
         self.count.setProperty("class", "hint")
+        self.count.setWordWrap(True)
         self.register_button = QPushButton(self.tr("Register a new family"), self)
         self.register_button.setObjectName("families_register")
         self.register_button.clicked.connect(lambda: shell.go("family_form", None))
