@@ -208,6 +208,11 @@
         <source>Tap a family to open it</source>
         <translation>Tap a family to open it</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/families.py" line="126"/>
+        <source>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</source>
+        <translation>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</translation>
+    </message>
 </context>
 <context>
     <name>FamilyFormPage</name>

@@ -208,6 +208,11 @@
         <source>Tap a family to open it</source>
         <translation>点击家庭即可打开</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/families.py" line="126"/>
+        <source>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</source>
+        <translation>有多个家庭符合：请选一个（按下箭头键，再按回车），或多输入几个字或数字</translation>
+    </message>
 </context>
 <context>
     <name>FamilyFormPage</name>

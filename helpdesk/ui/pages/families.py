@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout
 
 from helpdesk.domain import idcard
@@ -36,11 +37,15 @@ class FamiliesPage(Page):
         self.view.activated.connect(self._open)
         self.count = QLabel(self)
         self.count.setObjectName("result_count")
+        self.count.setProperty("class", "hint")
+        self.count.setWordWrap(True)
         self.register_button = QPushButton(self.tr("Register a new family"), self)
         self.register_button.setObjectName("families_register")
         self.register_button.clicked.connect(lambda: shell.go("family_form", None))
         self.search.textChanged.connect(self._typed)
-        self.search.returnPressed.connect(self._open_first)
+        self.search.returnPressed.connect(self._enter)
+        self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         self.model.results_shown.connect(self._shown)
         # The list scrolls itself: the page's own scroll area is not used here.
         self.scroll_area.hide()
@@ -88,6 +93,36 @@ class FamiliesPage(Page):
         if index.isValid():
             self.shell.open_family(self.model.family_id(index.row()))
 
-    def _open_first(self) -> None:
-        if self.model.rowCount():
-            self.shell.open_family(self.model.family_id(0))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search goes into the results (first row chosen); Up on the first row
+        comes back to the search."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                self._into_results()
+                return True
+            if watched is self.view and event.key() == Qt.Key.Key_Up \
+                    and self.view.currentIndex().row() <= 0:
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _into_results(self) -> None:
+        if not self.model.rowCount():
+            return
+        current = self.view.currentIndex()
+        index = current if current.isValid() else self.model.index(0, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _enter(self) -> None:
+        """Enter in the search opens the one family found, or the one chosen in the list;
+        among several it opens none, and says to pick one."""
+        selected = self.view.selectionModel().selectedIndexes()
+        if len(selected) == 1:
+            self._open(selected[0])
+        elif self.model.rowCount() == 1 and not self.model.canFetchMore(QModelIndex()):
+            self._open(self.model.index(0, 0))
+        elif self.model.rowCount() > 1:
+            self.count.setText(self.tr("Several families match: pick one (Down arrow, then "
+                                       "Enter), or type more of the name or number"))

@@ -141,10 +141,14 @@ class SignInPage(QWidget):
         self.message.hide()
         self.pad.clear()
 
-    def say(self, text: str) -> None:
-        self._say(text)
+    def say(self, text: str, *, error: bool = True) -> None:
+        self._say(text, error=error)
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, *, error: bool = True) -> None:
+        """An error in the error colour; a state ("Unlocking…") in the normal text colour."""
+        self.message.setProperty("class", "field_error" if error else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -153,7 +157,7 @@ class SignInPage(QWidget):
         if item is None:
             self._say(self.tr("Choose your name first"))
             return
-        self._say(self.tr("Unlocking…"))
+        self._say(self.tr("Unlocking…"), error=False)
         self.pad.set_enabled(False)
         self.message.repaint()
         # Let the message paint before the key derivation (~0.3 s) holds the thread.
