@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.lock()
         self.drafts.discard()  # drafts of the replaced database
         self.sign_in_page.setEnabled(False)
-        self.sign_in_page.say(self.tr("Restoring the backup…"))
+        self.sign_in_page.say(self.tr("Restoring the backup…"), error=False)
         paths = self.paths
 
         def restore() -> object:
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             self.sign_in_page.say(i18n.known(result))
         else:
             self.sign_in_page.say(self.tr("The backup is restored: sign in again. This laptop "
-                                          "now counts as a new device."))
+                                          "now counts as a new device."), error=False)
         self.restore_finished.emit()
 
     def set_language(self, language: str) -> None:
