@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import argparse
 import base64
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from helpdesk.errors import KnownError
-from helpdesk.services import receipts
+from helpdesk.services import receipts, station_sync
 from helpdesk.services.session import Session
 from helpdesk.store import db as dbm
 from helpdesk.sync import bundles, client
@@ -155,20 +154,8 @@ def _report(say: Say, pushed: client.PushReport, pulled: client.PullReport) -> N
 
 
 def _read(name: str) -> bytes:
-    try:
-        return Path(name).read_bytes()
-    except OSError as err:
-        raise KnownError("cannot_read", f"无法读取 {name}：{err.strerror}",
-                         f"Cannot read {name}: {err.strerror}") from None
+    return station_sync.read_file(name)
 
 
 def _write(path: Path, data: bytes) -> None:
-    """The whole file or none (a USB stick may be pulled out mid-write)."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        os.replace(part, path)
-    except OSError as err:
-        part.unlink(missing_ok=True)
-        raise KnownError("cannot_write", f"无法写入 {path}：{err.strerror}",
-                         f"Cannot write {path}: {err.strerror}") from None
+    station_sync.write_file(path, data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
 from helpdesk import paths as pathsmod
@@ -41,22 +43,54 @@ def choose_folder(session: Session, folder: Path | None) -> Path | None:
     return folder
 
 
-def backup_now(session: Session) -> Path:
-    """An encrypted backup of the database with its key file, named in the station's local
-    time, written to `destination` and opened again to check it; the oldest beyond 7 there are
-    dropped. KnownError when the chosen folder is gone (a drive unplugged) or the backup
-    cannot be written or opened."""
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to write a backup on its own thread (plain data, no Session)."""
+
+    database: Path
+    key: bytes
+    key_file: Path
+    folder: Path
+    tz: tzinfo
+
+
+def job(session: Session) -> Job:
+    """The next backup's plain data; KnownError when the chosen folder is gone (a drive
+    unplugged)."""
     chosen = chosen_folder(session)
     if chosen is not None and not chosen.is_dir():
         raise KnownError("backup_folder", f"找不到备份文件夹 {chosen}：请插上移动硬盘，"
                          "或在设置中另选文件夹",
                          f"The backup folder {chosen} is not there: plug the drive in, or "
                          "choose another folder in Settings")
-    folder = backups.make(session.db, session.key, key_file=session.paths.key_file,
-                          folder=destination(session), tz=session.tz)
+    return Job(session.paths.database, session.key, session.paths.key_file,
+               destination(session), session.tz)
+
+
+def write(j: Job) -> Path:
+    """Write the backup through a connection of its own (a worker thread), named in the
+    station's local time and opened again to check it; the oldest beyond 7 there are
+    dropped. KnownError when it cannot be written or opened."""
+    db = dbm.connect(j.database, j.key)
+    try:
+        return backups.make(db, j.key, key_file=j.key_file, folder=j.folder, tz=j.tz)
+    finally:
+        db.conn.close()  # not dbm.close: the app's own connection is still open
+
+
+def record(session: Session, folder: Path) -> None:
+    """Audit a written backup (on the session's own thread)."""
     with session.write():
         session.audit("backup", session.tick(), detail={"folder": folder.name,
                                                         "in": str(folder.parent)})
+
+
+def backup_now(session: Session) -> Path:
+    """`job`, `write` and `record` in one go, on this thread (the command line)."""
+    j = job(session)
+    db = session.db
+    folder = backups.make(db, j.key, key_file=j.key_file, folder=j.folder, tz=j.tz)
+    record(session, folder)
     return folder
 
 

@@ -1,15 +1,17 @@
 """Syncing from the app: connecting the station to its server, one sync, what to show about it.
 
-`connect_server` and `sync_now` run on a worker thread. A SQLite connection belongs to the
-thread that opened it, so they take plain data (`Target`: the file, its key, this device) and
-open their own connection to the same file, closed again before they return. Only one of them
-runs at a time in this process; `wait_idle` lets a restore wait until none does.
+`connect_server`, `sync_now`, `export_bundle` and `import_bundle` run on a worker thread. A
+SQLite connection belongs to the thread that opened it, so they take plain data (`Target`:
+the file, its key, this device) and open their own connection to the same file, closed again
+before they return. Only one of them runs at a time in this process; `wait_idle` lets a
+restore wait until none does.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services.session import Session
 from helpdesk.store import clock, outbox, volunteers
 from helpdesk.store import db as dbm
-from helpdesk.sync import client, wire
+from helpdesk.sync import bundles, client, wire
 
 META_LAST_SYNC = "sync.last_success"
 _busy = threading.Lock()  # one sync or enrollment at a time in this process
@@ -167,3 +169,51 @@ def _skew(conn: client.Http) -> int:
         return 0
     ended = clock.now_ms()
     return health.server_time_ms - (started + ended) // 2
+
+
+# Offline sync by bundle files (a USB stick)
+def signer(session: Session) -> bundles.Signer:
+    """This device and its receipt key pair, which sign its bundles (plain data for a worker)."""
+    from helpdesk.services import receipts
+
+    key = receipts.signing_key(session)
+    assert key.private_key is not None, "signing_key returns this device's own key"
+    return bundles.Signer(session.device, key.public_key, key.private_key)
+
+
+def export_bundle(t: Target, sign: bundles.Signer, path: Path) -> wire.BundleHeader:
+    """Write the bundle of pending changes for the server to `path` (worker thread); its
+    header's counts say what it holds. SyncError when not enrolled, KnownError when the file
+    cannot be written (nothing half-written is left)."""
+    with _connection(t) as db:
+        data, header = bundles.export(db, sign, station_id=t.station_id)
+    write_file(path, data)
+    return header
+
+
+def import_bundle(t: Target, path: Path) -> bundles.Imported:
+    """Apply the server's answer file at `path` (worker thread), in one transaction. SyncError
+    (`bundle_altered`, `other_station`, `bad_signature`, …), nothing written, when refused."""
+    data = read_file(path)
+    with _connection(t) as db:
+        return bundles.import_answer(db, data, station_id=t.station_id)
+
+
+def read_file(path: Path | str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise KnownError("cannot_read", f"无法读取 {path}：{err.strerror}",
+                         f"Cannot read {path}: {err.strerror}") from None
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """The whole file or none (a USB stick may be pulled out mid-write)."""
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    except OSError as err:
+        part.unlink(missing_ok=True)
+        raise KnownError("cannot_write", f"无法写入 {path}：{err.strerror}",
+                         f"Cannot write {path}: {err.strerror}") from None

@@ -1638,6 +1638,41 @@ Reason: {reason}</translation>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backups go to</source>
+        <translation>Backups go to</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Choose the backup folder…</source>
+        <translation>Choose the backup folder…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Back up in the station's own folder</source>
+        <translation>Back up in the station's own folder</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>{folder} (the station's own folder)</source>
+        <translation>{folder} (the station's own folder)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backups go to {folder}</source>
+        <translation>Backups go to {folder}</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -1912,6 +1947,74 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/pages/volunteers.py" line="119"/>
         <source>The new PIN is set</source>
         <translation>The new PIN is set</translation>
+    </message>
+</context>
+<context>
+    <name>UsbSync</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Sync by USB stick</source>
+        <translation>Sync by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Without a network: write the changes to a file, take it to the server, and bring its answer back.</source>
+        <translation>Without a network: write the changes to a file, take it to the server, and bring its answer back.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Export for USB…</source>
+        <translation>Export for USB…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Import answer from USB…</source>
+        <translation>Import answer from USB…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Export for USB</source>
+        <translation>Export for USB</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Import answer from USB</source>
+        <translation>Import answer from USB</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Reading the answer…</source>
+        <translation>Reading the answer…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Wrote {file}: {n} changes for the server (encrypted: only the server can open it)</source>
+        <translation>Wrote {file}: {n} changes for the server (encrypted: only the server can open it)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>It also asks the server to enroll this laptop.</source>
+        <translation>It also asks the server to enroll this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Enrolled: station {code}</source>
+        <translation>Enrolled: station {code}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Server took {accepted}, refused {rejected}, set aside {quarantined}; {applied} changes from the region applied</source>
+        <translation>Server took {accepted}, refused {rejected}, set aside {quarantined}; {applied} changes from the region applied</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>The server has more for this station: export again.</source>
+        <translation>The server has more for this station: export again.</translation>
     </message>
 </context>
 </TS>

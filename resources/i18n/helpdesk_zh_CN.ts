@@ -1638,6 +1638,41 @@ Reason: {reason}</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backups go to</source>
+        <translation>备份位置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Choose the backup folder…</source>
+        <translation>选择备份文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Back up in the station's own folder</source>
+        <translation>备份到站点自己的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>{folder} (the station's own folder)</source>
+        <translation>{folder}（站点自己的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/settings.py" line="0"/>
+        <source>Backups go to {folder}</source>
+        <translation>备份将写入 {folder}</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -1912,6 +1947,74 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/pages/volunteers.py" line="119"/>
         <source>The new PIN is set</source>
         <translation>新 PIN 码已设置</translation>
+    </message>
+</context>
+<context>
+    <name>UsbSync</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Sync by USB stick</source>
+        <translation>用U盘同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Without a network: write the changes to a file, take it to the server, and bring its answer back.</source>
+        <translation>没有网络时：把变更写入文件，带到服务器导入，再把服务器的回执带回来导入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Export for USB…</source>
+        <translation>导出到U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Import answer from USB…</source>
+        <translation>从U盘导入回执…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Export for USB</source>
+        <translation>导出到U盘</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Import answer from USB</source>
+        <translation>从U盘导入回执</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Reading the answer…</source>
+        <translation>正在读取回执…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Wrote {file}: {n} changes for the server (encrypted: only the server can open it)</source>
+        <translation>已写入 {file}：{n} 条变更（已加密，只有服务器能打开）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>It also asks the server to enroll this laptop.</source>
+        <translation>文件中还含有本机的登记请求。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Enrolled: station {code}</source>
+        <translation>已登记：站点编号 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>Server took {accepted}, refused {rejected}, set aside {quarantined}; {applied} changes from the region applied</source>
+        <translation>服务器接受 {accepted} 条，拒绝 {rejected} 条，隔离 {quarantined} 条；已应用本地区的 {applied} 条变更</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
+        <source>The server has more for this station: export again.</source>
+        <translation>服务器还有更多内容：请再导出一次。</translation>
     </message>
 </context>
 </TS>

@@ -84,7 +84,7 @@ def test_backup_and_restore(qtbot: QtBot, signed_in: MainWindow) -> None:
     assert shell is not None
     settings = shell.go("settings")
     qtbot.mouseClick(settings.backup_button, LEFT)
-    assert settings.backup_list.count() == 1
+    qtbot.waitUntil(lambda: settings.backup_list.count() == 1, timeout=10000)
     settings.backup_list.setCurrentRow(0)
     with qtbot.waitSignal(signed_in.restore_finished, timeout=10000):
         qtbot.mouseClick(settings.restore_button, LEFT)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,9 +22,10 @@ from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.receipts import page as receipt_page
 from helpdesk.receipts import printing
 from helpdesk.services import backups, receipts, station, station_sync
-from helpdesk.ui import i18n
+from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.form import Field, focus_first_error
+from helpdesk.ui.widgets.usb_sync import UsbSync
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -58,6 +60,7 @@ class SettingsPage(Page):
         self.threshold_cancel.setObjectName("cancel_threshold")
         self.threshold_cancel.clicked.connect(self.discard)
         self.threshold_saved = ""  # the amount as loaded or last saved
+        self.released = False  # the session closed: late answers from workers are dropped
         self.folder = QLabel(self)
         self.folder.setObjectName("data_folder")
         self.folder.setWordWrap(True)
@@ -91,6 +94,23 @@ class SettingsPage(Page):
         self.backup_button.setObjectName("backup_now")
         self.backup_button.clicked.connect(self._backup)
         self.content.addWidget(self.backup_button)
+        self.backup_folder = QLabel(self)
+        self.backup_folder.setObjectName("backup_folder")
+        self.backup_folder.setWordWrap(True)
+        self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.content.addWidget(Field("backup_folder", self.tr("Backups go to"),
+                                     self.backup_folder, self))
+        self.choose_folder_button = QPushButton(self.tr("Choose the backup folder…"), self)
+        self.choose_folder_button.setObjectName("choose_backup_folder")
+        self.choose_folder_button.clicked.connect(self._choose_folder)
+        self.own_folder_button = QPushButton(self.tr("Back up in the station's own folder"),
+                                             self)
+        self.own_folder_button.setObjectName("own_backup_folder")
+        self.own_folder_button.clicked.connect(lambda: self._set_folder(None))
+        folder_buttons = QHBoxLayout()
+        folder_buttons.addWidget(self.choose_folder_button, 1)
+        folder_buttons.addWidget(self.own_folder_button, 1)
+        self.content.addLayout(folder_buttons)
         self.backup_list = QListWidget(self)
         self.backup_list.setObjectName("backup_list")
         kinetic(self.backup_list)
@@ -113,6 +133,8 @@ class SettingsPage(Page):
         self.connect_button.setObjectName("open_connect")
         self.connect_button.clicked.connect(shell.connect_server)
         self.content.addWidget(self.connect_button)
+        self.usb = UsbSync(self)
+        self.content.addWidget(self.usb)
         self.review_button = QPushButton(self.tr("Review"), self)
         self.review_button.setObjectName("open_review")
         self.review_button.clicked.connect(lambda: shell.go("review"))
@@ -143,20 +165,44 @@ class SettingsPage(Page):
         self.threshold_cancel.setVisible(s.volunteer.is_head)
         self.folder.setText(str(s.paths.data_dir))
         self._load_receipt_settings()
+        self.load_backups()
+        head = s.volunteer.is_head
+        self.choose_folder_button.setVisible(head)
+        self.own_folder_button.setVisible(head and backups.chosen_folder(s) is not None)
+        self.volunteers_button.setVisible(head)
+        self.review_button.setVisible(head)
+        self.load_server()
+
+    def load_backups(self) -> None:
+        """Where backups go, and those there (newest first)."""
+        s = self.session
+        chosen = backups.chosen_folder(s)
+        where = str(backups.destination(s))
+        self.backup_folder.setText(where if chosen is not None else
+                                   self.tr("{folder} (the station's own folder)").replace(
+                                       "{folder}", where))
         self.backup_list.clear()
-        folder = s.paths.backups
-        found = sorted(folder.iterdir(), reverse=True) if folder.exists() else []
+        try:
+            found = backups.listing(s)
+        except OSError:  # a drive pulled out: nothing to list, the next backup says why
+            found = []
         for path in found:
             item = QListWidgetItem(path.name)
             item.setData(BACKUP_PATH, str(path))
             self.backup_list.addItem(item)
         fit_to_rows(self.backup_list)
-        head = s.volunteer.is_head
-        self.restore_button.setEnabled(head)
-        self.backup_list.setEnabled(head)
-        self.volunteers_button.setVisible(head)
-        self.review_button.setVisible(head)
-        self.load_server()
+        self._backup_running(False)
+
+    def _backup_running(self, running: bool) -> None:
+        """While a backup is written: its button says so, nothing else about backups moves."""
+        head = self.session.volunteer.is_head
+        self.backup_button.setEnabled(not running)
+        self.backup_button.setText(self.tr("Backing up…") if running else
+                                   self.tr("Back up now"))
+        self.choose_folder_button.setEnabled(not running)
+        self.own_folder_button.setEnabled(not running)
+        self.restore_button.setEnabled(head and not running)
+        self.backup_list.setEnabled(head and not running)
 
     def load_server(self) -> None:
         """Which server the station syncs with; a head can connect it when it has none."""
@@ -168,6 +214,9 @@ class SettingsPage(Page):
             self.server.setText(self.tr("Connected to {url} as station {code}").replace(
                 "{url}", found.server_url).replace("{code}", found.station_code))
         self.connect_button.setVisible(found is None and self.session.volunteer.is_head)
+
+    def release(self) -> None:
+        self.released = True
 
     def refresh_after_sync(self) -> None:
         self.load_server()
@@ -231,12 +280,49 @@ class SettingsPage(Page):
 
     def _backup(self) -> None:
         try:
-            folder = backups.backup_now(self.session)
+            job = backups.job(self.session)
+        except KnownError as err:
+            self.say_error(err)
+            return
+        self._backup_running(True)
+        self.say(self.tr("Backing up…"))
+        workers.run(lambda: backups.write(job), self._backed_up, self._backup_failed)
+
+    def _backed_up(self, folder: Path) -> None:
+        if self.released:  # signed out meanwhile: the backup stands, unaudited
+            return
+        try:
+            backups.record(self.session, folder)
+        except KnownError as err:
+            self.say_error(err)
+        else:
+            self.say(self.tr("Backed up to {folder}").replace("{folder}", str(folder)))
+        self.load_backups()
+
+    def _backup_failed(self, err: Exception) -> None:
+        if self.released:
+            return
+        self._backup_running(False)
+        if not isinstance(err, KnownError):
+            raise err
+        self.say_error(err)
+
+    def _choose_folder(self) -> None:
+        start = str(backups.chosen_folder(self.session) or Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"),
+                                                  start)
+        if chosen:
+            self._set_folder(Path(chosen))
+
+    def _set_folder(self, folder: Path | None) -> None:
+        try:
+            backups.choose_folder(self.session, folder)
         except KnownError as err:
             self.say_error(err)
             return
         self.load()
-        self.say(self.tr("Backed up to {folder}").replace("{folder}", str(folder)))
+        self.say(self.tr("Backups go to {folder}").replace(
+            "{folder}", str(backups.destination(self.session))))
 
     def _restore(self) -> None:
         item = self.backup_list.currentItem()
