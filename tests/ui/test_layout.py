@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -46,7 +46,7 @@ def _on_screen(w: QWidget, window: QWidget) -> tuple[QRect, QRect, bool]:
     return rect, seen, scrolled
 
 
-def check_page(window: MainWindow, what: str) -> list[str]:
+def check_page(window: QWidget, what: str) -> list[str]:
     QApplication.processEvents()
     problems: list[str] = []
     frame = window.rect()
@@ -73,6 +73,21 @@ def check_page(window: MainWindow, what: str) -> list[str]:
         seen_rects.append((name, seen))
     if window.width() > frame.width() or window.minimumSizeHint().width() > frame.width():
         problems.append(f"{what}: the window needs {window.minimumSizeHint().width()} px")
+    return problems
+
+
+def check_dialog(dialog: QWidget, what: str) -> list[str]:
+    """A dialog or sheet: its controls as on a page, and the dialog itself within its parent
+    window's width and the screen's available height."""
+    problems = check_page(dialog, what)
+    parent = dialog.parentWidget()
+    if parent is not None and dialog.width() > parent.window().width():
+        problems.append(f"{what}: {dialog.width()} px wide in a {parent.window().width()} px "
+                        "window")
+    screen = dialog.screen().availableGeometry()
+    if dialog.frameGeometry().height() > screen.height():
+        problems.append(f"{what}: {dialog.frameGeometry().height()} px high on a "
+                        f"{screen.height()} px screen")
     return problems
 
 
@@ -132,3 +147,31 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
     rail = width >= 720
     assert (nav.width() == 150) is rail and (nav.y() > shell.pages.y()) is not rail
     assert problems == [], "\n".join(problems)
+
+
+def test_more_reaches_every_page(qtbot: QtBot, demo_station, make_window) -> None:  # type: ignore[no-untyped-def]
+    """At 360 px the bar holds Home, Families, Programmes and More; More's sheet reaches Review
+    (its count written out), Volunteers, Settings and About, and fits the window."""
+    window: MainWindow = make_window(size=(360, 640))
+    sign_in(qtbot, window)
+    shell = window.shell
+    assert shell is not None
+    seed_review(shell.session)
+    shell.refresh_status()
+    shown = [n for n, b in shell.nav_buttons.items() if b.isVisible()]
+    assert shown == ["home", "families", "programmes"] and shell.more_button.isVisible()
+    badge = shell.badges["more"]
+    assert badge.isVisible() and "2 to look at" in badge.toolTip()
+    for name in ("review", "volunteers", "settings", "about"):
+        qtbot.mouseClick(shell.more_button, Qt.MouseButton.LeftButton)
+        sheet = shell.more_sheet
+        assert sheet is not None and sheet.isVisible()
+        assert sheet.width() <= window.width() and sheet.height() <= window.height()
+        assert check_dialog(sheet, "more") == []
+        if name == "review":
+            assert sheet.rows["review"].text() == "Review · 2 to look at"
+        qtbot.mouseClick(sheet.rows[name], Qt.MouseButton.LeftButton)
+        assert not sheet.isVisible() and shell.current_name() == name
+        assert shell.more_button.isChecked()
+    qtbot.mouseClick(shell.nav_buttons["home"], Qt.MouseButton.LeftButton)
+    assert shell.current_name() == "home" and not shell.more_button.isChecked()
