@@ -123,6 +123,14 @@
     </message>
 </context>
 <context>
+    <name>ClearButton</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/clear_button.py" line="1"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
