@@ -23,6 +23,7 @@ from helpdesk.ui.drafts import Drafts
 from helpdesk.ui.pages.first_run import FirstRunPage
 from helpdesk.ui.pages.sign_in import SignInPage
 from helpdesk.ui.preferences import Preferences
+from helpdesk.ui.widgets import fit
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        self.resize(1024, 720)
+        fit.clamp_window(self, 1024, 720)  # never larger than the screen's free area
         self._build_locked_pages()
         self.show_start()
         QTimer.singleShot(0, self.preload_pages)

@@ -1,10 +1,11 @@
 """Signed-in frame: a top bar (station, volunteer, the sync status with "Sync now", lock), the
 pages, and the navigation: a rail on the left of wide windows, a bar at the bottom of narrow
-ones. On narrow windows the sync status takes a second row of the top bar."""
+ones whose "More" opens a sheet with the other pages. On narrow windows the sync status takes
+a second row of the top bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,6 +26,7 @@ from helpdesk.ui.preferences import Preferences
 from helpdesk.ui.sync_controller import SyncController
 from helpdesk.ui.widgets.badge import Badge
 from helpdesk.ui.widgets.elided import ElidedLabel
+from helpdesk.ui.widgets.more_sheet import MoreSheet, labelled
 from helpdesk.ui.widgets.sync_status import SyncStatus
 
 RAIL_MIN_WIDTH = 720
@@ -92,6 +94,15 @@ class Shell(QWidget):
             if name in registry.BADGED and session.volunteer.is_head:
                 self.badges[name] = Badge(button)
             self.nav_layout.addWidget(button)
+        self.more_button = QPushButton(self.tr("More"), self.nav)
+        self.more_button.setObjectName("nav_more")
+        self.more_button.setCheckable(True)
+        self.more_button.clicked.connect(self.open_more)
+        self.nav_group.addButton(self.more_button)
+        if session.volunteer.is_head:
+            self.badges["more"] = Badge(self.more_button)
+        self.nav_layout.addWidget(self.more_button)
+        self.more_sheet: MoreSheet | None = None
         self.nav_layout.addStretch(1)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -165,9 +176,27 @@ class Shell(QWidget):
         return box
 
     def _check_nav(self, page: QWidget) -> None:
-        nav_name = getattr(page, "nav_parent", "") or self.current_name()
-        if nav_name in self.nav_buttons:
-            self.nav_buttons[nav_name].setChecked(True)
+        self._mark(getattr(page, "nav_parent", "") or self.current_name())
+
+    def _mark(self, nav_name: str) -> None:
+        """Check the navigation entry of a page: its own, or More when it is in the sheet."""
+        button = self.nav_buttons.get(nav_name)
+        if button is None or not button.isVisibleTo(self.nav):
+            button = self.more_button if not self._wide else None
+        if button is not None:
+            button.setChecked(True)
+
+    def open_more(self) -> MoreSheet:
+        """The sheet with every page the bottom bar leaves out, counts written out."""
+        from helpdesk.ui.pages import registry
+
+        items = [(name, text, self._review_count if name in self.badges else 0)
+                 for name, text in registry.more_items(self.session.volunteer.is_head)]
+        sheet = MoreSheet(items, self.go, self)
+        sheet.rejected.connect(lambda: self._check_nav(self.pages.currentWidget()))
+        self.more_sheet = sheet
+        sheet.open()
+        return sheet
 
     def _show(self, name: str, *args: object) -> QWidget:
         page = self.page(name)
@@ -176,9 +205,7 @@ class Shell(QWidget):
         if loader is not None:
             loader(*args)
         self.pages.setCurrentWidget(page)
-        nav_name = getattr(page, "nav_parent", "") or name
-        if nav_name in self.nav_buttons:
-            self.nav_buttons[nav_name].setChecked(True)
+        self._mark(getattr(page, "nav_parent", "") or name)
         self.page_shown.emit(name)
         return page
 
@@ -193,9 +220,7 @@ class Shell(QWidget):
         page = self.by_name[name]
         self.session.screen = name
         self.pages.setCurrentWidget(page)
-        nav_name = getattr(page, "nav_parent", "") or name
-        if nav_name in self.nav_buttons:
-            self.nav_buttons[nav_name].setChecked(True)
+        self._mark(getattr(page, "nav_parent", "") or name)
         self.page_shown.emit(name)
 
     def open_family(self, family_id: str) -> None:
@@ -235,9 +260,12 @@ class Shell(QWidget):
         if not self.badges:
             return
         self._review_count = review.count(self.session)
-        narrow_home = "settings" if not self._wide else "review"
+        shown_on = "review" if self._wide else "more"
         for name, badge in self.badges.items():
-            badge.set_count(self._review_count if name == narrow_home else 0)
+            badge.set_count(self._review_count if name == shown_on else 0)
+            badge.setToolTip(labelled(QCoreApplication.translate("Navigation", "Review"),
+                                        self._review_count))
+            badge.parentWidget().setAccessibleDescription(badge.toolTip())
 
     def _synced(self) -> None:
         """A sync brought the region's changes: the page and counts may be out of date."""
@@ -284,11 +312,15 @@ class Shell(QWidget):
             self.nav.setMaximumWidth(16777215)
             self.nav.setProperty("placement", "bottom")
         # In the bottom bar the buttons share the width equally, whatever their text needs;
-        # Volunteers moves into Settings there, to leave room for the others' names.
+        # the pages beyond the first three are in the More sheet there.
         policy = QSizePolicy.Policy.Expanding if wide else QSizePolicy.Policy.Ignored
         for name, button in self.nav_buttons.items():
             button.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
-            button.setVisible(wide or name not in registry.RAIL_ONLY)
+            button.setVisible(wide or name in registry.BOTTOM_BAR)
+        self.more_button.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
+        self.more_button.setVisible(not wide)
+        if self.pages.currentWidget() is not None:
+            self._check_nav(self.pages.currentWidget())
         stretch = self.nav_layout.itemAt(self.nav_layout.count() - 1)
         if stretch is not None and stretch.spacerItem() is not None:
             self.nav_layout.removeItem(stretch)

@@ -123,6 +123,14 @@
     </message>
 </context>
 <context>
+    <name>ClearButton</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/clear_button.py" line="1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
@@ -990,7 +998,30 @@ Received by {who}</source>
     </message>
 </context>
 <context>
+    <name>MoreSheet</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/more_sheet.py" line="1"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/more_sheet.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/more_sheet.py" line="1"/>
+        <source>{page} · {count} to look at</source>
+        <translation>{page} · {count} 项待处理</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="1"/>
+        <source>About Helpdesk</source>
+        <translation>关于帮扶台账</translation>
+    </message>
     <message>
         <location filename="../../helpdesk/ui/pages/registry.py" line="46"/>
         <source>Home</source>
@@ -1676,6 +1707,11 @@ Reason: {reason}</source>
 </context>
 <context>
     <name>Shell</name>
+    <message>
+        <location filename="../../helpdesk/ui/shell.py" line="1"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
     <message>
         <location filename="../../helpdesk/ui/shell.py" line="54"/>
         <source>Lock</source>

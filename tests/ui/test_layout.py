@@ -6,21 +6,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLineEdit,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from helpdesk.ui.main_window import MainWindow
 from tests.ui.conftest import sign_in
+from tests.ui.test_give_aid import cash
 
 SIZES = [(360, 640), (768, 1024), (1366, 768)]
 MIN_TARGET = 44
@@ -46,7 +52,7 @@ def _on_screen(w: QWidget, window: QWidget) -> tuple[QRect, QRect, bool]:
     return rect, seen, scrolled
 
 
-def check_page(window: MainWindow, what: str) -> list[str]:
+def check_page(window: QWidget, what: str) -> list[str]:
     QApplication.processEvents()
     problems: list[str] = []
     frame = window.rect()
@@ -73,6 +79,21 @@ def check_page(window: MainWindow, what: str) -> list[str]:
         seen_rects.append((name, seen))
     if window.width() > frame.width() or window.minimumSizeHint().width() > frame.width():
         problems.append(f"{what}: the window needs {window.minimumSizeHint().width()} px")
+    return problems
+
+
+def check_dialog(dialog: QWidget, what: str) -> list[str]:
+    """A dialog or sheet: its controls as on a page, and the dialog itself within its parent
+    window's width and the screen's available height."""
+    problems = check_page(dialog, what)
+    parent = dialog.parentWidget()
+    if parent is not None and dialog.width() > parent.window().width():
+        problems.append(f"{what}: {dialog.width()} px wide in a {parent.window().width()} px "
+                        "window")
+    screen = dialog.screen().availableGeometry()
+    if dialog.frameGeometry().height() > screen.height():
+        problems.append(f"{what}: {dialog.frameGeometry().height()} px high on a "
+                        f"{screen.height()} px screen")
     return problems
 
 
@@ -132,3 +153,122 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
     rail = width >= 720
     assert (nav.width() == 150) is rail and (nav.y() > shell.pages.y()) is not rail
     assert problems == [], "\n".join(problems)
+
+
+def test_more_reaches_every_page(qtbot: QtBot, demo_station, make_window) -> None:  # type: ignore[no-untyped-def]
+    """At 360 px the bar holds Home, Families, Programmes and More; More's sheet reaches Review
+    (its count written out), Volunteers, Settings and About, and fits the window."""
+    window: MainWindow = make_window(size=(360, 640))
+    sign_in(qtbot, window)
+    shell = window.shell
+    assert shell is not None
+    seed_review(shell.session)
+    shell.refresh_status()
+    shown = [n for n, b in shell.nav_buttons.items() if b.isVisible()]
+    assert shown == ["home", "families", "programmes"] and shell.more_button.isVisible()
+    badge = shell.badges["more"]
+    assert badge.isVisible() and "2 to look at" in badge.toolTip()
+    for name in ("review", "volunteers", "settings", "about"):
+        qtbot.mouseClick(shell.more_button, Qt.MouseButton.LeftButton)
+        sheet = shell.more_sheet
+        assert sheet is not None and sheet.isVisible()
+        assert sheet.width() <= window.width() and sheet.height() <= window.height()
+        assert check_dialog(sheet, "more") == []
+        if name == "review":
+            assert sheet.rows["review"].text() == "Review · 2 to look at"
+        qtbot.mouseClick(sheet.rows[name], Qt.MouseButton.LeftButton)
+        assert not sheet.isVisible() and shell.current_name() == name
+        assert shell.more_button.isChecked()
+    qtbot.mouseClick(shell.nav_buttons["home"], Qt.MouseButton.LeftButton)
+    assert shell.current_name() == "home" and not shell.more_button.isChecked()
+
+
+def check_parts(top: QWidget, what: str) -> list[str]:
+    """The small parts: drop-down rows (popup opened), check boxes' click area, clear buttons."""
+    problems: list[str] = []
+    for combo in top.findChildren(QComboBox):
+        if combo.isVisible() and combo.count():
+            combo.showPopup()
+            QApplication.processEvents()
+            row = combo.view().visualRect(combo.model().index(0, 0)).height()
+            combo.hidePopup()
+            if row < MIN_TARGET:
+                problems.append(f"{what}: {combo.objectName()} list rows are {row} px high")
+    for box in top.findChildren(QCheckBox):
+        if box.isVisible():
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            click = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, box)
+            if click.height() < MIN_TARGET:
+                problems.append(f"{what}: check box {box.text()!r} takes taps {click.height()} px")
+    for button in top.findChildren(QToolButton, "clear_button"):
+        if button.isVisible() and min(button.width(), button.height()) < MIN_TARGET:
+            problems.append(f"{what}: clear button {button.width()}×{button.height()} px")
+    return problems
+
+
+def dialogs(shell) -> list[tuple[str, Callable[[], QWidget]]]:  # type: ignore[no-untyped-def]
+    from helpdesk.services import aid as aidcases
+    from helpdesk.services import families as familycases
+    from helpdesk.ui.dialogs.approval import ApprovalDialog
+    from helpdesk.ui.dialogs.connect import ConnectDialog
+    from helpdesk.ui.dialogs.member import MemberDialog
+    from helpdesk.ui.dialogs.merge import MergeDialog
+    from helpdesk.ui.dialogs.receipt import ReceiptDialog
+    from helpdesk.ui.dialogs.void import VoidDialog
+
+    s = shell.session
+    family_id = s.db.execute("SELECT id FROM families LIMIT 1").fetchone()[0]
+    aid_id = s.db.execute("SELECT id FROM aid LIMIT 1").fetchone()[0]  # given by the test
+    return [
+        ("more sheet", shell.open_more),
+        ("receipt", lambda: ReceiptDialog(s, aidcases.get(s, aid_id), shell)),
+        ("void", lambda: VoidDialog(s, aid_id, shell)),
+        ("approval", lambda: ApprovalDialog(s, [aidcases.no_signature_need()], shell)),
+        ("connect", lambda: ConnectDialog(s, shell)),
+        ("member", lambda: MemberDialog(s, family_id, None, shell)),
+        ("merge", lambda: MergeDialog(s, familycases.get(s, family_id), shell)),
+    ]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
+@pytest.mark.parametrize("scale", [1.0, 1.5], ids=["1x", "1.5x"])
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_dialogs_and_popups_fit(qtbot: QtBot, demo_station, make_window, width: int,  # type: ignore[no-untyped-def]
+                                height: int, scale: float) -> None:
+    """Every dialog within its window's width and the screen's height, its buttons in view and
+    44 px, drop-down rows and check boxes too; with the system font at 100 % and at 150 %."""
+    from helpdesk import app as appmod
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font, sheet = app.font(), app.styleSheet()
+    big = QFont(font)
+    big.setPointSizeF(font.pointSizeF() * scale)
+    app.setFont(big)
+    app.setStyleSheet(appmod.stylesheet(big.pointSizeF()))
+    try:
+        opened = appmod.build_window(demo_station)  # its own size: never beyond the screen
+        qtbot.addWidget(opened)
+        free = opened.screen().availableGeometry()
+        assert opened.width() <= free.width() and opened.height() <= free.height()
+        window: MainWindow = make_window(size=(width, height))
+        sign_in(qtbot, window)
+        shell = window.shell
+        assert shell is not None
+        family_id = shell.session.db.execute("SELECT id FROM families LIMIT 1").fetchone()[0]
+        cash(qtbot, window, family_id, "500")
+        shell.go("settings" if width < 720 else "families")
+        problems = check_parts(window, "page")
+        shell.go("family_form", None)
+        problems += check_parts(window, "register")
+        for what, make in dialogs(shell):
+            dialog = make()
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            problems += check_dialog(dialog, what) + check_parts(dialog, what)
+            dialog.close()
+        assert problems == [], "\n".join(problems)
+    finally:
+        app.setFont(font)
+        app.setStyleSheet(sheet)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +21,7 @@ from helpdesk.services import aid as aidcases
 from helpdesk.services import session as sessions
 from helpdesk.services import volunteers
 from helpdesk.ui import i18n
+from helpdesk.ui.widgets import fit
 from helpdesk.ui.widgets.form import Field
 
 
@@ -45,7 +45,7 @@ class ApprovalDialog(QDialog):
         self.session = session
         self.needs = needs
         self.kinds = [n.kind for n in needs]
-        layout = QVBoxLayout(self)
+        layout = fit.body(self)
         me = session.volunteer
         self.reasons: dict[ApprovalKind, Field] = {}
         self.head: QComboBox | None = None
@@ -99,7 +99,8 @@ class ApprovalDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
+        fit.foot(self, buttons)
+        fit.fit(self, 460)  # as wide as the window allows, never wider
 
     def _text(self, field: Field | None) -> str:
         editor = field.editor if field is not None else None

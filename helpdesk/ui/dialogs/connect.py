@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import session as sessions
 from helpdesk.services import station_sync
 from helpdesk.ui import i18n, workers
+from helpdesk.ui.widgets import fit
 from helpdesk.ui.widgets.form import Field, fit_height
 
 URL_ERRORS = {"bad_url", "insecure_url", "server_unreachable", "bad_answer"}
@@ -65,16 +65,13 @@ class ConnectDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
+        layout = fit.body(self)
         layout.addWidget(text)
         layout.addWidget(self.url)
         layout.addWidget(self.code)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        if parent is not None:
-            room = max(300, parent.window().width() - 16)
-            self.setMaximumWidth(room)
-            self.setMinimumWidth(min(460, room))
+        fit.foot(self, buttons)
+        fit.fit(self, 460)  # as wide as the window allows, never wider
 
     def url_edit(self) -> QLineEdit:
         return self.url.editor  # type: ignore[return-value]

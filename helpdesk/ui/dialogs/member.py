@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services import families
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
+from helpdesk.ui.widgets import fit
 from helpdesk.ui.widgets.form import Field, focus_first_error, show_errors
 
 
@@ -65,14 +65,15 @@ class MemberDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setObjectName("member_cancel")
         cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = fit.body(self)
         for field in self.fields.values():
             layout.addWidget(field)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(save)
-        layout.addLayout(buttons)
+        fit.foot(self, buttons)
+        fit.fit(self, 460)  # as wide as the window allows, never wider
         if member is not None:
             self._fill(member)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from helpdesk.services import review
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import fit_to_rows, kinetic
+from helpdesk.ui.widgets import fit
 from helpdesk.ui.widgets.form import Field, show_errors
 
 FAMILY_ID = Qt.ItemDataRole.UserRole
@@ -98,18 +98,15 @@ class MergeDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
+        layout = fit.body(self)
         layout.addWidget(intro)
         layout.addWidget(self.none)
         for field in self.fields.values():
             field.setVisible(bool(found))
             layout.addWidget(field)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        if parent is not None:
-            room = max(300, parent.window().width() - 16)
-            self.setMaximumWidth(room)
-            self.setMinimumWidth(min(460, room))
+        fit.foot(self, buttons)
+        fit.fit(self, 460)  # as wide as the window allows, never wider
 
     def reason_edit(self) -> QLineEdit:
         return self.fields["reason"].editor  # type: ignore[return-value]

@@ -24,6 +24,7 @@ from helpdesk.services import receipts
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import kinetic
+from helpdesk.ui.widgets import fit
 
 PREVIEW_DPI = 120
 
@@ -79,7 +80,7 @@ class ReceiptDialog(QDialog):
         layout.addWidget(area, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(460, 640)
+        fit.fit(self, 460, 640)  # never wider than the window nor taller than the screen
         self.refresh()
 
     def refresh(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from helpdesk.services import aid as aidcases
 from helpdesk.services import families
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
+from helpdesk.ui.widgets import fit
 from helpdesk.ui.widgets.form import Field, fit_height
 
 
@@ -57,16 +57,13 @@ class VoidDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
+        layout = fit.body(self)
         layout.addWidget(self.subject)
         layout.addWidget(text)
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        if parent is not None:  # as wide as the window allows, never wider (360 px phones)
-            room = max(300, parent.window().width() - 16)
-            self.setMaximumWidth(room)
-            self.setMinimumWidth(min(420, room))
+        fit.foot(self, buttons)
+        fit.fit(self, 420)  # as wide as the window allows, never wider
 
     def _subject(self) -> str:
         """Receipt ZRTJ-2026-00001 · 张三 · ¥500.00 (the amount, the goods' value or the

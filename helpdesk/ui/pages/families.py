@@ -13,6 +13,7 @@ from helpdesk.errors import KnownError
 from helpdesk.services import families
 from helpdesk.ui.models.families import FamilySearchModel
 from helpdesk.ui.pages.base import Page, kinetic
+from helpdesk.ui.widgets.clear_button import ClearButton
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -24,7 +25,7 @@ class FamiliesPage(Page):
         self.search = QLineEdit(self)
         self.search.setObjectName("family_search")
         self.search.setPlaceholderText(self.tr("Name, pinyin, or last digits of ID or phone"))
-        self.search.setClearButtonEnabled(True)
+        self.clear_search = ClearButton(self.search)
         self.model = FamilySearchModel(
             lambda q, n: families.find(self.session, q, limit=n), self.describe, self)
         self.view = QListView(self)

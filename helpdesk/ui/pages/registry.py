@@ -49,8 +49,8 @@ PAGES: Mapping[str, Factory] = _Lazy({
 })
 
 
-RAIL_ONLY = {"volunteers", "review"}  # reached from Settings on narrow windows
-BADGED = {"review", "settings"}  # the review count; on narrow windows on Settings
+BOTTOM_BAR = ("home", "families", "programmes")  # the bar of narrow windows; the rest in More
+BADGED = {"review"}  # the review count (on narrow windows on More, and in its sheet)
 
 
 def nav_items(head: bool) -> list[tuple[str, str]]:
@@ -62,3 +62,9 @@ def nav_items(head: bool) -> list[tuple[str, str]]:
         items.append(("volunteers", QCoreApplication.translate("Navigation", "Volunteers")))
     items.append(("settings", QCoreApplication.translate("Navigation", "Settings")))
     return items
+
+
+def more_items(head: bool) -> list[tuple[str, str]]:
+    """The pages narrow windows reach through More: what the bottom bar leaves out, and About."""
+    return [*[(n, t) for n, t in nav_items(head) if n not in BOTTOM_BAR],
+            ("about", QCoreApplication.translate("Navigation", "About Helpdesk"))]

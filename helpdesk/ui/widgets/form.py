@@ -95,8 +95,15 @@ def fit_height(dialog: QWidget) -> None:
     width = dialog.width()
     need = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
             else layout.totalSizeHint().height())
+    body = dialog.findChild(QWidget, "dialog_body")  # a scrolling part (widgets.fit.body)
+    area = body.parentWidget() if body is not None else None
+    if body is not None and area is not None and body.layout() is not None:
+        inner = body.layout()
+        body_need = (inner.totalHeightForWidth(body.width()) if inner.hasHeightForWidth()
+                     else inner.totalSizeHint().height())
+        need = max(need, dialog.height() - area.height() + body_need + 2)
     if dialog.height() < need:
-        dialog.resize(width, need)
+        dialog.resize(width, need)  # up to its maximum: beyond, the part scrolls
 
 
 def focus_first_error(fields: dict[str, Field], area: QScrollArea | None) -> Field | None:

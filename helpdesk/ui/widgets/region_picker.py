@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain import regions
+from helpdesk.ui.widgets.clear_button import ClearButton
 
 CODE = Qt.ItemDataRole.UserRole
 SIDE_BY_SIDE = 480  # px: narrower, the drill-down boxes stand one under another
@@ -33,7 +34,7 @@ class RegionPicker(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("region_search")
         self.search.setPlaceholderText(self.tr("Type a name or pinyin, e.g. 洪山 or hongshan"))
-        self.search.setClearButtonEnabled(True)
+        self.clear_search = ClearButton(self.search)
         self.matches = QStandardItemModel(self)
         self.completer = QCompleter(self.matches, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
