@@ -101,7 +101,6 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
     qapp = appmod.make_application([])
     paths = _paths(folder)
     made: list[Path] = []
-    runs = 0
     for language in LANGUAGES:
         for width, height in SIZES.items():
             empty = appmod.build_window(_paths(folder / "empty"), language=language)

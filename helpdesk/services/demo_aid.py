@@ -137,7 +137,7 @@ def _households(session: Session) -> list[_Household]:
 
     tz = session.tz
     found = {r[0]: _Household(r[0], r[1], datetime.fromisoformat(r[2]).astimezone(tz).date(),
-                              frozenset(json.loads(r[3])), int(r[4]))
+                              frozenset(json.loads(r[3])), int(r[4] or 0))  # blank: unknown
              for r in session.db.execute(
                  "SELECT id, head_name, created_at, reasons, income_fen FROM families "
                  "WHERE merged_into IS NULL AND status = 'active'")}

@@ -41,7 +41,7 @@ def test_station_add_list_code_revoke(capsys: pytest.CaptureFixture[str], db_url
 
 
 def test_bad_region_and_unknown_station_are_clear_errors(db_url: str) -> None:
-    with pytest.raises(SystemExit, match="6 digits"):
+    with pytest.raises(SystemExit, match="6-digit code"):
         cli.main(["--db", db_url, "station", "add", "--name", "某站点", "--region", "12"])
     with pytest.raises(SystemExit, match="no station"):
         cli.main(["--db", db_url, "station", "revoke", "999999-001"])
