@@ -104,6 +104,15 @@ def fit_height(dialog: QWidget) -> None:
         need = max(need, dialog.height() - area.height() + body_need + 2)
     if dialog.height() < need:
         dialog.resize(width, need)  # up to its maximum: beyond, the part scrolls
+    scroller = dialog.findChild(QScrollArea, "dialog_scroll")
+    if scroller is not None:  # at its height limit: the error lines scroll into view
+        def show_errors_in_view() -> None:
+            with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile
+                for line in dialog.findChildren(QLabel):
+                    if line.isVisible() and line.property("class") == "field_error":
+                        scroller.ensureWidgetVisible(line, 0, 8)
+        show_errors_in_view()
+        QTimer.singleShot(0, show_errors_in_view)  # again once the layout has settled
 
 
 def focus_first_error(fields: dict[str, Field], area: QScrollArea | None) -> Field | None:
