@@ -175,8 +175,15 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
             form.save()  # type: ignore[attr-defined]
             form.scroll_area.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
             grab("register-errors")
+            form.discard()  # type: ignore[attr-defined]  # else leaving it asks first
             shell.go("settings")
             grab("settings")
+            if width < 720:  # the narrow bar's way to every other page
+                sheet = shell.open_more()
+                _settle(qapp)
+                grab("more", sheet)
+                if shell.more_sheet is not None:
+                    shell.more_sheet.close()
             shell.go("review")
             grab("review")
             shell.go("home")

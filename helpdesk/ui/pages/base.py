@@ -61,6 +61,9 @@ class Page(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("page_scroll")
         self.scroll_area.setWidgetResizable(True)
+        # A page scrolls up and down only: sideways, a scroll to a field with an error moved
+        # the whole form off its left edge at 360 px.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         kinetic(self.scroll_area)
         holder = QWidget()

@@ -125,6 +125,7 @@ def focus_first_error(fields: dict[str, Field], area: QScrollArea | None) -> Fie
     first.editor.setFocus()
     if area is not None:
         area.ensureWidgetVisible(first, 0, 24)
+        area.horizontalScrollBar().setValue(0)  # up and down only: never off the left edge
         # Laid out anew once the error lines show: scroll again when the layout has settled.
         QTimer.singleShot(0, lambda: _still_there(area, first))
     return first
@@ -138,3 +139,4 @@ def _top(field: Field) -> int:
 def _still_there(area: QScrollArea, field: Field) -> None:
     with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
         area.ensureWidgetVisible(field, 0, 24)
+        area.horizontalScrollBar().setValue(0)
