@@ -90,7 +90,7 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
                               "aid_id": p.aid_id, "station_id": p.station_id, "key_id": p.key_id}
     with st.read(engine) as conn:
         key = _key(conn, p.key_id)
-        record = _record(conn, key.code, p.aid_id) if key is not None else None
+        state = _state(conn, key.code, p.aid_id) if key is not None else None
     if key is None:
         return _out("unknown_key", fields)
     if key.region != caller.region:
@@ -98,10 +98,8 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
     fields["station_code"] = key.code
     if key.station_id != p.station_id:
         return _out("wrong_station", fields)
-    altered = _altered(p, record["state"]) if record else ()
-    if record and record["station_code"] != key.code:
-        altered = (*altered, "station")
-    recorded = record is not None
+    altered = _altered(p, state) if state is not None else ()
+    recorded = state is not None
     if not receipt_code.signature_ok(signed, base64.b64decode(key.public_key)):
         return _out("bad_signature", fields, recorded=recorded, altered=altered)
     revoked = (receipt_code.revoked_key_rule(p.local_date, key.revoked_at)
@@ -110,7 +108,7 @@ def verify(engine: Engine, caller: Caller, text: str) -> VerifyOut:
         return _out("revoked_key", fields, revoked, recorded=recorded, altered=altered)
     if altered:
         return _out("mismatch", fields, revoked, recorded=recorded, altered=altered)
-    voided = record is not None and record["state"].get("voided_at") is not None
+    voided = state is not None and state.get("voided_at") is not None
     return _out("voided" if voided else "", fields, revoked, recorded=recorded, voided=voided)
 
 
@@ -158,16 +156,15 @@ def _key(conn: Connection, key_id: str) -> Any:
     return next((r for r in rows if wire.key_id_of(r.public_key) == key_id), None)
 
 
-def _record(conn: Connection, station_code: str, aid_id: str) -> dict[str, Any] | None:
-    """The station's aid of this id: its latest accepted state, its station and when the
-    server first received it (ids are per station: another station's row of the same id is
-    not this receipt's)."""
+def _state(conn: Connection, station_code: str, aid_id: str) -> dict[str, Any] | None:
+    """The station's aid of this id as last accepted, or None (ids are per station: another
+    station's row of the same id is not this receipt's)."""
     c = st.changes.c
-    rows = conn.execute(sa.select(c.body, c.station_code, c.received_at)
+    body = conn.execute(sa.select(c.body)
                         .where(c.station_code == station_code, c.entity_id == aid_id,
                                c.entity == "aid", c.status == "accepted")
-                        .order_by(c.server_seq)).all()
-    if not rows:
+                        .order_by(c.server_seq.desc()).limit(1)).scalar()
+    if body is None:
         return None
-    return {"state": json.loads(rows[-1].body)["state"], "station_code": rows[0].station_code,
-            "received_at": min(r.received_at for r in rows)}
+    state: dict[str, Any] = json.loads(body)["state"]
+    return state
