@@ -18,6 +18,10 @@ packages=(
   # give the printing test a real queue (.ci/cups.sh starts it); unicode-data for the font
   # script resources/fonts/make_subset.py
   poppler-utils zbar-tools cups printer-driver-cups-pdf unicode-data
+  # exports must open in a spreadsheet program no one here wrote: soffice --headless --convert-to
+  libreoffice-calc-nogui
+  # the office console's browser tests (Playwright drives Debian's chromium)
+  chromium
   # make package: PyInstaller reads the libraries' dependencies with objdump
   binutils
 )
