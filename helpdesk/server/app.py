@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from fastapi import FastAPI
 
-from helpdesk.server import accounts, errors, storage
+from helpdesk.server import accounts, errors, office, storage
 from helpdesk.server.body import BodyLimit
 from helpdesk.server.deps import KnownTokens
 from helpdesk.server.routes import devices, enroll, health, receipts, sync
@@ -40,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (health, enroll, devices, sync, receipts):
         app.include_router(module.router)
+    office.install(app)  # the union office's web console under /office/
     return app
 
 

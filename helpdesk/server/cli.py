@@ -1,5 +1,5 @@
 """The `helpdesk-server` command: serve, station add/code/list/revoke, programme add/list,
-import-bundle, report.
+import-bundle, report, user add/list/disable/reset-password (`cli_users`).
 
 Every command takes `--db URL` (or $HELPDESK_SERVER_DB; a SQLite file in the current folder
 by default) and migrates the database first. Errors the operator can fix are printed on one
@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
-from helpdesk.server import accounts, bundles, programmes, report, storage
+from helpdesk.server import accounts, bundles, cli_users, programmes, report, storage
 from helpdesk.server.settings import (
     DEFAULT_THREADS,
     ENV_DB,
@@ -295,6 +295,7 @@ def parser() -> argparse.ArgumentParser:
                                                         "month")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_report)
+    cli_users.add_commands(sub, common, _engine)
     return ap
 
 

@@ -78,3 +78,13 @@ def list_(engine: Engine, region: str | None = None) -> list[dict[str, Any]]:
     with st.read(engine) as conn:
         rows = conn.execute(query).all()
     return [{"region": r.region, **Change.model_validate_json(r.body).state} for r in rows]
+
+
+def names(engine: Engine) -> dict[str, str]:
+    """Programme code → its Chinese name, for display: the office's programmes first, then
+    the stations' own (a code two stations share shows one of their names)."""
+    p = st.programmes.c
+    with st.read(engine) as conn:
+        rows = conn.execute(sa.select(p.code, p.name_zh)
+                            .order_by(p.station_code.desc(), p.code)).all()
+    return {r.code: r.name_zh for r in rows}

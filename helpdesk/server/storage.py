@@ -177,6 +177,41 @@ server_keys = sa.Table(
 )
 
 
+# The office console's users, their sessions and the log of what they did (migration
+# 0005_office_users); their functions are in `helpdesk.server.office.users` and `.audit`.
+office_users = sa.Table(
+    "office_users", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),  # admin | reviewer | viewer
+    sa.Column("region", sa.String(6), nullable=False),  # prefix: "42", "4201", "420111"
+    sa.Column("password_hash", sa.String(200), nullable=False),  # argon2id
+    sa.Column("totp_secret", sa.String(64)),  # base32; NULL: no second factor
+    sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("failed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.String(32)),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+
+office_sessions = sa.Table(
+    "office_sessions", metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),  # sha256 of the cookie's value
+    sa.Column("user_name", sa.String(64), sa.ForeignKey("office_users.name"), nullable=False),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Index("office_sessions_user", "user_name"),
+)
+
+office_audit = sa.Table(
+    "office_audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("user_name", sa.String(64), nullable=False),  # "" before sign-in
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("object", sa.String(120), nullable=False, server_default=""),
+    sa.Column("details", sa.Text, nullable=False, server_default=""),
+)
+
 def make_engine(url: str, connections: int = 4) -> Engine:
     """An engine for `sqlite:///file` or `postgresql+psycopg://…`.
 

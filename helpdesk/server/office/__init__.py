@@ -1,0 +1,27 @@
+"""The union office's web console under /office/: server-rendered pages (Jinja2, Babel
+catalogs, zh_CN and en), htmx and Apache ECharts vendored in static/vendor, office users with
+roles and region scopes, server-side sessions, CSRF tokens and an audit log.
+
+`install(app)` mounts it on the server's FastAPI app; pages call the same storage functions as
+the sync API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from helpdesk.server.office import web
+from helpdesk.server.office.pages import admin, auth, overview
+
+STATIC = Path(__file__).parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    for page in (auth, overview, admin):
+        app.include_router(page.router, include_in_schema=False)
+    app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
+    web.install_handlers(app)
+    app.add_middleware(web.SecurityHeaders)
