@@ -32,6 +32,7 @@ demo: setup
 
 screenshots: setup
 	$(BIN)/python docs/make_screenshots.py
+	$(BIN)/python docs/make_office_screenshots.py
 
 lint: setup
 	$(BIN)/lint-imports

@@ -1,0 +1,122 @@
+"""Screenshots of the office console's sign-in and overview pages at 1366 and 390 px wide, in
+zh_CN and en, taken in Debian's chromium (Playwright):
+
+    .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
+
+Builds everything in a temporary folder: a server database, an admin user, two demo stations
+(Wuhan and Yichang) that enroll and sync with a real `helpdesk-server serve` process. Look at
+every picture before committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZES = {1366: 768, 390: 844}
+LANGUAGES = ("zh_CN", "en")
+PASSWORD = "demo password 1"
+STATIONS = (("洪山区关山街道职工帮扶站", "420111", 1), ("西陵区职工帮扶站", "420502", 2))
+
+
+def _run(*args: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HELPDESK_PIN="123456", HELPDESK_LANG="en",
+               HELPDESK_OFFICE_PASSWORD=PASSWORD)
+    done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                          env=env, timeout=600, cwd=ROOT, stdin=subprocess.DEVNULL)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} failed: {done.stderr}")
+    return done.stdout
+
+
+def _serve(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    with log.open("ab") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "helpdesk.server.cli", "--db", db_url,
+                                 "serve", "--port", str(port), "--log-level", "warning"],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise SystemExit(f"the server did not start: {log.read_text()}")
+
+
+def build(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    db_url = f"sqlite:///{folder / 'server.db'}"
+    _run("helpdesk.server.cli", "--db", db_url, "user", "add", "wang.min", "--role", "admin")
+    proc, url = _serve(db_url, folder / "server.log")
+    for name, region, seed in STATIONS:
+        data = str(folder / f"station-{region}")
+        _run("helpdesk", "demo-data", "--families", "120", "--aid", "300", "--seed", str(seed),
+             "--data-dir", data)
+        added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
+                                "--name", name, "--region", region, "--json"))
+        _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir", data)
+        _run("helpdesk", "sync", "--data-dir", data)
+    return proc, url
+
+
+def shoot(url: str, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.office import browser
+
+    made = []
+    with sync_playwright() as playwright:
+        chromium = browser.launch(playwright)
+        for lang in LANGUAGES:
+            for width, height in SIZES.items():
+                context = chromium.new_context(viewport={"width": width, "height": height},
+                                               device_scale_factor=1)
+                context.add_cookies([{"name": "office_lang", "value": lang, "url": url}])
+                page = context.new_page()
+                page.goto(f"{url}/office/login")
+                made.append(out / f"office-login-{lang}-{width}.png")
+                page.screenshot(path=str(made[-1]), full_page=True)
+                browser.sign_in(page, url, "wang.min", PASSWORD)
+                page.wait_for_selector("[data-testid=chart-by-month][data-drawn='1'] svg")
+                page.wait_for_timeout(800)  # the chart's opening animation
+                made.append(out / f"office-overview-{lang}-{width}.png")
+                page.screenshot(path=str(made[-1]), full_page=True)
+                context.close()
+        chromium.close()
+    return made
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    out = Path(ap.parse_args().out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="office-shots-") as tmp:
+        proc, url = build(Path(tmp))
+        try:
+            for path in shoot(url, out):
+                print(path)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
