@@ -53,7 +53,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser,
         if secret:
             import pyotp
 
-            uri = pyotp.TOTP(secret).provisioning_uri(args.name, issuer_name="Helpdesk office")
+            uri = pyotp.TOTP(secret).provisioning_uri(name=args.name, issuer_name="Helpdesk office")
             print(f"TOTP secret: {secret}\nFor an authenticator app: {uri}")
         return 0
 

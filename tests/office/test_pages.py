@@ -141,3 +141,17 @@ def test_office_actions_are_in_the_audit_log(client: support.Client) -> None:
     sign_in(client, "admin")
     log = client.get("/office/audit").text
     assert "sign_in" in log and "sign_in_wrong" in log
+
+
+def test_under_https_the_session_cookie_is_secure(app: object) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    with TestClient(app, base_url="https://testserver") as secure:  # type: ignore[arg-type]
+        answer = sign_in(secure, "admin")
+    cookie = next(c for c in answer.headers.get_list("set-cookie")
+                  if c.startswith("office_session="))
+    assert "Secure" in cookie and "HttpOnly" in cookie
