@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.domain.money import format_fen
 from helpdesk.server import report
-from helpdesk.server.office import users
+from helpdesk.server.office import users, web
 from tests.office.conftest import PASSWORD, csrf_of, ensure_user, sign_in
 from tests.server import support
 
@@ -155,3 +155,19 @@ def test_under_https_the_session_cookie_is_secure(app: object) -> None:
     cookie = next(c for c in answer.headers.get_list("set-cookie")
                   if c.startswith("office_session="))
     assert "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_an_unknown_console_address_is_the_consoles_own_404(client: support.Client) -> None:
+    sign_in(client, "admin")
+    answer = client.get("/office/no/such/page")
+    assert answer.status_code == 404 and 'data-testid="error-404"' in answer.text
+    assert client.get("/office/static/vendor/htmx/htmx.min.js").status_code == 200
+    assert client.get("/v1/nowhere").headers["content-type"].startswith("application/json")
+
+
+def test_an_object_outside_the_users_region_is_not_found() -> None:
+    viewer = users.Session(users.User("v", "viewer", "4201", False, False), csrf="x")
+    web.in_scope(viewer, "420111")  # inside: no error
+    with pytest.raises(web.Denied) as outside:
+        web.in_scope(viewer, "420502")
+    assert outside.value.status == 404

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from helpdesk.server.office import web
+from helpdesk.server.office import users, web
 from helpdesk.server.office.pages import admin, auth, overview
 
 STATIC = Path(__file__).parent / "static"
@@ -23,5 +23,16 @@ def install(app: FastAPI) -> None:
     for page in (auth, overview, admin):
         app.include_router(page.router, include_in_schema=False)
     app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
+    # Last: any other /office address is the console's own "not found" page, not the API's
+    # JSON error.
+    app.add_api_route(web.PREFIX + "/{rest:path}", _not_found, methods=["GET"],
+                      include_in_schema=False)
     web.install_handlers(app)
     app.add_middleware(web.SecurityHeaders)
+
+
+def _not_found(request: Request, rest: str) -> None:
+    del rest
+    request.state.office_session = users.session(
+        web.engine(request), request.cookies.get(web.SESSION_COOKIE, ""))
+    raise web.Denied(404)
