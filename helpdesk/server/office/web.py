@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import anyio.to_thread
 import jinja2
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -148,7 +148,7 @@ def safe_next(target: str | None) -> str:
     return PREFIX + "/"
 
 
-def install_handlers(app: Any) -> None:
+def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(Denied)
     async def _denied(request: Request, exc: Denied) -> HTMLResponse:
         session = getattr(request.state, "office_session", None)
