@@ -45,8 +45,9 @@ def test_columns_title_totals_and_void_rows(tmp_path: Path) -> None:
     assert ws["A1"].value == "关山街道帮扶站 帮扶发放台账（2026-01-01 至 2026-01-31）"
     assert "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
     assert [c.value for c in ws[2]] == [
-        "序号", "姓名", "性别", "身份证号", "困难类别", "致困原因", "家庭人口", "工作单位", "帮扶项目",
-        "帮扶方式", "金额(元)", "物资明细", "领取人", "与户主关系", "发放日期", "收据编号", "经办人", "备注"]
+        "序号", "姓名", "性别", "身份证号", "困难类别", "致困原因", "家庭人口", "工作单位",
+        "帮扶项目", "帮扶方式", "金额(元)", "物资明细", "领取人", "与户主关系", "发放日期",
+        "收据编号", "经办人", "备注"]
     void = ws[4]
     assert void[1].value == "李强" and void[17].value == "作废：金额录错"
     assert void[10].font.strike and not ws["K3"].font.strike
