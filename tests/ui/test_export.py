@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from helpdesk.services import aid
 from helpdesk.store import audit
+from helpdesk.ui import workers
 from helpdesk.ui.dialogs.export import ExportDialog
 from helpdesk.ui.main_window import MainWindow
 from tests.services.helpers import cash_aid
@@ -112,3 +113,15 @@ def test_a_volunteer_sees_no_export(qtbot: QtBot, demo_station, make_window) -> 
     assert window.shell is not None
     settings = window.shell.go("settings")
     assert not settings.exports.isVisible()
+
+
+def test_locking_while_writing_leaves_no_file(qtbot: QtBot, signed_in: MainWindow,
+                                              out: Path) -> None:
+    dialog = _dialog(qtbot, signed_in)
+    dialog.full_ids.setChecked(True)
+    dialog.save_to(out / "l.xlsx")
+    assert dialog.running
+    signed_in.lock()  # the idle lock: the session closes before the worker answers
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=10000)
+    assert list(out.iterdir()) == []  # neither the file nor its temporary leftover

@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -35,6 +37,7 @@ from helpdesk.ui.widgets.form import Field, fit_height
 
 log = logging.getLogger(__name__)
 LEDGER, FAMILIES = "ledger", "families"
+NARROW = 420  # below this width the dates go one under the other
 
 
 def _qdate(day: date) -> QDate:
@@ -55,6 +58,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export the ledger"))
         self.session = session
         self.running = False
+        self.released = False  # the session closed (lock, sign-out): late answers are dropped
         today = session.today()
         self.what = QComboBox(self)
         self.what.addItem(self.tr("Aid ledger (台账)"), LEDGER)
@@ -72,7 +76,10 @@ class ExportDialog(QDialog):
         self.programme.addItem(self.tr("All programmes"), "")
         for p in programmes.all_programmes(session):
             self.programme.addItem(f"{p.code} {p.name(i18n.short())}", p.code)
-        self.full_ids = QCheckBox(self.tr("Full ID numbers instead of masked ones"), self)
+        for box in (self.what, self.programme):  # long programme names never widen the dialog
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+        self.full_ids = QCheckBox(self.tr("Full ID numbers (not masked)"), self)
         self.full_ids.setObjectName("export_full_ids")
         self.warning = QLabel(self.tr("The file will hold every family's full ID number: keep "
                                       "it safe and send it only to the union office. This "
@@ -99,22 +106,28 @@ class ExportDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("export_close")
         self.close_button.clicked.connect(self.reject)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_field)
-        dates.addWidget(self.to_field)
+        self.dates = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.dates.addWidget(self.from_field)
+        self.dates.addWidget(self.to_field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save)
         layout = fit.body(self)
         layout.addWidget(self.what_field)
         layout.addWidget(self.all_dates)
-        layout.addLayout(dates)
+        layout.addLayout(self.dates)
         layout.addWidget(self.programme_field)
         layout.addWidget(self.full_ids)
         layout.addWidget(self.warning)
         layout.addWidget(self.message)
         fit.foot(self, buttons)
         fit.fit(self, 480)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The two dates side by side, one under the other on a narrow screen."""
+        self.dates.setDirection(QBoxLayout.Direction.TopToBottom if self.width() < NARROW
+                                else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
 
     def _what_changed(self, *_args: object) -> None:
         ledger = self.what.currentData() == LEDGER
@@ -195,7 +208,17 @@ class ExportDialog(QDialog):
         else:
             self._what_changed()
 
+    def release(self) -> None:
+        """The session is closing: close, and drop the file of an export still running (it
+        can no longer be audited)."""
+        self.released = True
+        self.running = False
+        super().reject()
+
     def _written(self, job: exports.Job, result: exports.Result) -> None:
+        if self.released:
+            exports.discard(result)
+            return
         self._busy(False)
         try:
             done = exports.finish(self.session, job, result)
@@ -203,16 +226,19 @@ class ExportDialog(QDialog):
             self._say(i18n.known(err), error=True)
             return
         if job.what == LEDGER:
-            text = self.tr("Saved {path}: {n} aid, total ¥{total} ({void} void not counted)")
+            text = self.tr("Saved {file}: {n} aid, total ¥{total} ({void} void not counted)")
             text = text.replace("{n}", str(done.aid_count)).replace(
                 "{total}", money.format_fen(done.total_fen)).replace("{void}", str(done.voided))
         else:
-            text = self.tr("Saved {path}: {n} families, {people} people").replace(
+            text = self.tr("Saved {file}: {n} families, {people} people").replace(
                 "{n}", str(done.rows)).replace("{people}", str(done.people))
-        self._say(text.replace("{path}", str(done.path)))
+        self._say(text.replace("{file}", done.path.name))
+        self.message.setToolTip(str(done.path))
         self.exported.emit(done)
 
     def _failed(self, err: Exception) -> None:
+        if self.released:
+            return
         self._busy(False)
         if not isinstance(err, KnownError):
             log.error("export failed", exc_info=err)
@@ -253,6 +279,11 @@ class ExportSection(QWidget):
         for widget in (heading, note, self.button):
             layout.addWidget(widget)
         self.dialog: ExportDialog | None = None
+
+    def release(self) -> None:
+        if self.dialog is not None:
+            self.dialog.release()
+            self.dialog = None
 
     def open(self) -> ExportDialog:
         self.dialog = ExportDialog(self.session(), self.window())

@@ -221,6 +221,7 @@ class SettingsPage(Page):
 
     def release(self) -> None:
         self.released = True
+        self.exports.release()
 
     def refresh_after_sync(self) -> None:
         self.load_server()
