@@ -17,13 +17,14 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 MONEY = "0.00"
 TEXT = "@"
 DATE = "yyyy-mm-dd"
+FONT = "Calibri"  # openpyxl's default; spreadsheet programs substitute it with the CJK fallback
 PAPER_A4 = "9"  # the paperSize code of A4 in SpreadsheetML
 
 Kind = Literal["text", "id", "int", "money", "date"]
@@ -31,8 +32,11 @@ Kind = Literal["text", "id", "int", "money", "date"]
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-_VOID_FONT = Font(color="808080", strike=True)
-_VOID_NOTE_FONT = Font(color="C00000")
+_VOID_FONT = Font(name=FONT, color="808080", strike=True)
+_VOID_NOTE_FONT = Font(name=FONT, color="C00000")
+_FORMATS = {"id": TEXT, "money": MONEY, "date": DATE}
+_ALIGN = {"int": Alignment(horizontal="center"), "text": Alignment(vertical="top", wrap_text=True),
+          "id": Alignment(vertical="top")}
 
 
 @dataclass(frozen=True)
@@ -64,30 +68,51 @@ def write(path: Path, *, sheet_title: str, title: str, columns: Sequence[Column]
           lines: Iterable[Line], totals: tuple[Any, ...] | None, lang: str) -> None:
     """Write one sheet to `path` (overwriting it: the caller writes to a temporary name)."""
     book = Workbook(write_only=True)
+    for style in _named_styles():
+        book.add_named_style(style)
     ws = book.create_sheet(sheet_title[:31])
     for n, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(n)].width = column.width
-    _print_setup(ws, len(columns))
-    ws.append([_cell(ws, title, font=Font(bold=True, size=14),
-                     align=Alignment(horizontal="center", vertical="center"))])
+    _print_setup(ws)
+    ws.append([_cell(ws, title, "hd title")])
     ws.row_dimensions[1].height = 28
-    ws.append([_cell(ws, c.header(lang), font=Font(bold=True), fill=_HEADER_FILL,
-                     border=_BORDER, align=Alignment(horizontal="center", vertical="center",
-                                                     wrap_text=True))
-               for c in columns])
+    ws.append([_cell(ws, c.header(lang), "hd header") for c in columns])
     for line in lines:
         last = len(line.values) - 1
-        ws.append([_value(ws, c, v, font=(_VOID_NOTE_FONT if n == last else _VOID_FONT)
-                          if line.struck else None)
+        ws.append([_value(ws, c, v, ("void note" if n == last else "void") if line.struck
+                          else "")
                    for n, (c, v) in enumerate(zip(columns, line.values, strict=True))])
     if totals is not None:
-        ws.append([_value(ws, c, v, font=Font(bold=True))
-                   for c, v in zip(columns, totals, strict=True)])
+        ws.append([_value(ws, c, v, "total") for c, v in zip(columns, totals, strict=True)])
     ws.merged_cells.add(f"A1:{get_column_letter(len(columns))}1")
     book.save(path)
 
 
-def _print_setup(ws: Any, width: int) -> None:
+def _named_styles() -> list[NamedStyle]:
+    """Every cell's look as a named style, made once: setting a cell's font, border and
+    format one by one costs openpyxl a hash of each (about 8 ms a row of 18 cells), a named
+    style only a copy of a few numbers."""
+    made = [NamedStyle("hd title", font=Font(name=FONT, bold=True, size=14),
+                       alignment=Alignment(horizontal="center", vertical="center")),
+            NamedStyle("hd header", font=Font(name=FONT, bold=True), fill=_HEADER_FILL,
+                       border=_BORDER,
+                       alignment=Alignment(horizontal="center", vertical="center",
+                                           wrap_text=True))]
+    fonts = {"": Font(name=FONT), "void": _VOID_FONT, "void note": _VOID_NOTE_FONT,
+             "total": Font(name=FONT, bold=True)}
+    for kind in ("text", "id", "int", "money", "date"):
+        for variant, font in fonts.items():
+            made.append(NamedStyle(_style_name(kind, variant), font=font, border=_BORDER,
+                                   number_format=_FORMATS.get(kind, "General"),
+                                   alignment=_ALIGN.get(kind, Alignment())))
+    return made
+
+
+def _style_name(kind: str, variant: str) -> str:
+    return f"hd {kind} {variant}".strip()
+
+
+def _print_setup(ws: Any) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_A4
     ws.page_setup.fitToWidth = 1
@@ -100,34 +125,15 @@ def _print_setup(ws: Any, width: int) -> None:
     ws.oddFooter.center.text = "&P / &N"
 
 
-def _cell(ws: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-          border: Border | None = None, align: Alignment | None = None,
-          number_format: str | None = None) -> WriteOnlyCell:
+def _cell(ws: Any, value: Any, style: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value)
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    if border is not None:
-        cell.border = border
-    if align is not None:
-        cell.alignment = align
-    if number_format is not None:
-        cell.number_format = number_format
+    cell.style = style
     return cell
 
 
-def _value(ws: Any, column: Column, value: Any, *, font: Font | None) -> WriteOnlyCell:
+def _value(ws: Any, column: Column, value: Any, variant: str) -> WriteOnlyCell:
     if value is None or value == "":
-        return _cell(ws, None, border=_BORDER, font=font)
+        return _cell(ws, None, _style_name("text", variant))
     if column.kind == "id":  # text, so 0-led and X-ended numbers are never turned into numbers
-        return _cell(ws, str(value), number_format=TEXT, border=_BORDER, font=font)
-    if column.kind == "money":
-        return _cell(ws, value, number_format=MONEY, border=_BORDER, font=font)
-    if column.kind == "date":
-        return _cell(ws, value, number_format=DATE, border=_BORDER, font=font)
-    if column.kind == "int":
-        return _cell(ws, value, border=_BORDER, font=font,
-                     align=Alignment(horizontal="center"))
-    return _cell(ws, value, border=_BORDER, font=font,
-                 align=Alignment(vertical="top", wrap_text=True))
+        value = str(value)
+    return _cell(ws, value, _style_name(column.kind, variant))
