@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 from sqlite_utils import Database
@@ -93,3 +94,25 @@ def day_totals(db: Database, day: str) -> tuple[int, int]:
     row = db.execute("SELECT count(*), coalesce(sum(amount_fen), 0) FROM aid "
                      "WHERE local_date = ? AND voided_at IS NULL", [day]).fetchone()
     return int(row[0]), int(row[1])
+
+
+def ledger(db: Database, *, date_from: str | None = None, date_to: str | None = None,
+           programme_id: str | None = None) -> list[dict[str, Any]]:
+    """Aid in a period (station local dates, both ends included) and/or of one programme, void
+    aid included, oldest first, each joined with its family, programme, volunteer and the
+    family's number of members: the rows of the 台账."""
+    return [r | {"goods": json.loads(r["goods"] or "[]")} for r in rows.many(db, """
+        SELECT a.id, a.local_date, a.given_at, a.kind, a.amount_fen, a.goods, a.service_note,
+               a.recipient_name, a.recipient_relation, a.receipt_no, a.voided_at,
+               a.void_reason, a.no_signature_reason,
+               f.head_name, f.id_kind, f.id_number, f.reasons, f.employment,
+               (SELECT count(*) FROM members m WHERE m.family_id = f.id) AS members,
+               p.code AS programme_code, p.name_zh AS programme_zh, p.name_en AS programme_en,
+               v.name AS volunteer_name
+        FROM aid a JOIN families f ON f.id = a.family_id
+             JOIN programmes p ON p.id = a.programme_id
+             LEFT JOIN volunteers v ON v.id = a.volunteer_id
+        WHERE (:from IS NULL OR a.local_date >= :from) AND (:to IS NULL OR a.local_date <= :to)
+          AND (:programme IS NULL OR a.programme_id = :programme)
+        ORDER BY a.local_date, a.given_at, a.receipt_no""",
+        {"from": date_from, "to": date_to, "programme": programme_id})]  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal
@@ -153,3 +154,18 @@ def kept_of(db: Database, family_id: str) -> str:
             return current
         current = str(row[0])
         seen.add(current)
+
+
+def roster(db: Database) -> list[dict[str, Any]]:
+    """Every family not merged away, by registration, with its members' names and relations
+    (`members`: a list of [name, relation]): the rows of the 困难职工档案."""
+    found = [r | {"reasons": json.loads(r["reasons"]), "insurance": json.loads(r["insurance"]),
+                  "members": []}
+             for r in rows.many(db, "SELECT * FROM families WHERE merged_into IS NULL "
+                                    "ORDER BY created_at, id", [])]
+    by_id = {r["id"]: r for r in found}
+    for family_id, name, relation in db.execute(
+            "SELECT m.family_id, m.name, m.relation FROM members m JOIN families f "
+            "ON f.id = m.family_id WHERE f.merged_into IS NULL ORDER BY m.created_at"):
+        by_id[family_id]["members"].append([name, relation])
+    return found

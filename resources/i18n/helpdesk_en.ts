@@ -190,6 +190,142 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="58"/>
+        <source>Export the ledger</source>
+        <translation>Export the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="64"/>
+        <source>Aid ledger (台账)</source>
+        <translation>Aid ledger (台账)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="65"/>
+        <source>Family roster (困难职工档案)</source>
+        <translation>Family roster (困难职工档案)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="67"/>
+        <source>All dates</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="76"/>
+        <source>All programmes</source>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="82"/>
+        <source>Full ID numbers (not masked)</source>
+        <translation>Full ID numbers (not masked)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="84"/>
+        <source>The file will hold every family's full ID number: keep it safe and send it only to the union office. This export is written to the audit log.</source>
+        <translation>The file will hold every family's full ID number: keep it safe and send it only to the union office. This export is written to the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="92"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="93"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="94"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="95"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="101"/>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="106"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="145"/>
+        <source>families-{day}.xlsx</source>
+        <translation>families-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="147"/>
+        <source>ledger-all.xlsx</source>
+        <translation>ledger-all.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="148"/>
+        <source>ledger-{from}-{to}.xlsx</source>
+        <translation>ledger-{from}-{to}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="156"/>
+        <source>Save the export as</source>
+        <translation>Save the export as</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="157"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="202"/>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="204"/>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="229"/>
+        <source>Saved {file}: {n} aid, total ¥{total} ({void} void not counted)</source>
+        <translation>Saved {file}: {n} aid, total ¥{total} ({void} void not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="233"/>
+        <source>Saved {file}: {n} families, {people} people</source>
+        <translation>Saved {file}: {n} families, {people} people</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="245"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Something went wrong; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSection</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="269"/>
+        <source>Ledger for the union office</source>
+        <translation>Ledger for the union office</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="271"/>
+        <source>The aid ledger (台账) or the family roster as an Excel file.</source>
+        <translation>The aid ledger (台账) or the family roster as an Excel file.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="274"/>
+        <source>Export the ledger…</source>
+        <translation>Export the ledger…</translation>
+    </message>
+</context>
+<context>
     <name>FamiliesPage</name>
     <message>
         <location filename="../../helpdesk/ui/pages/families.py" line="22"/>

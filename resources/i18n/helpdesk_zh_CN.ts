@@ -190,6 +190,142 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="58"/>
+        <source>Export the ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="64"/>
+        <source>Aid ledger (台账)</source>
+        <translation>帮扶发放台账</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="65"/>
+        <source>Family roster (困难职工档案)</source>
+        <translation>困难职工档案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="67"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="76"/>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="82"/>
+        <source>Full ID numbers (not masked)</source>
+        <translation>完整身份证号（不打码）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="84"/>
+        <source>The file will hold every family's full ID number: keep it safe and send it only to the union office. This export is written to the audit log.</source>
+        <translation>文件将包含每户的完整身份证号：请妥善保管，只报送上级工会。本次导出将记入操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="92"/>
+        <source>What</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="93"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="94"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="95"/>
+        <source>Programme</source>
+        <translation>帮扶项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="101"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="106"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="145"/>
+        <source>families-{day}.xlsx</source>
+        <translation>困难职工档案-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="147"/>
+        <source>ledger-all.xlsx</source>
+        <translation>台账-全部.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="148"/>
+        <source>ledger-{from}-{to}.xlsx</source>
+        <translation>台账-{from}至{to}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="156"/>
+        <source>Save the export as</source>
+        <translation>导出文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="157"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="202"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="204"/>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="229"/>
+        <source>Saved {file}: {n} aid, total ¥{total} ({void} void not counted)</source>
+        <translation>已保存 {file}：{n} 笔，合计 ¥{total}（另有作废 {void} 笔，不计入合计）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="233"/>
+        <source>Saved {file}: {n} families, {people} people</source>
+        <translation>已保存 {file}：{n} 户，{people} 人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="245"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>出了点问题，详情已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSection</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="269"/>
+        <source>Ledger for the union office</source>
+        <translation>上报工会的台账</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="271"/>
+        <source>The aid ledger (台账) or the family roster as an Excel file.</source>
+        <translation>把帮扶发放台账或困难职工档案导出为 Excel 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/export.py" line="274"/>
+        <source>Export the ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+</context>
+<context>
     <name>FamiliesPage</name>
     <message>
         <location filename="../../helpdesk/ui/pages/families.py" line="22"/>

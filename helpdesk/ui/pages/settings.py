@@ -23,6 +23,7 @@ from helpdesk.receipts import page as receipt_page
 from helpdesk.receipts import printing
 from helpdesk.services import backups, receipts, station, station_sync
 from helpdesk.ui import i18n, workers
+from helpdesk.ui.dialogs.export import ExportSection
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.form import Field, focus_first_error
 from helpdesk.ui.widgets.usb_sync import UsbSync
@@ -121,6 +122,8 @@ class SettingsPage(Page):
         self.content.addWidget(Field("backups", self.tr("Backups (newest first)"),
                                      self.backup_list, self))
         self.content.addWidget(self.restore_button)
+        self.exports = ExportSection(lambda: self.session, self)
+        self.content.addWidget(self.exports)
         heading = QLabel(self.tr("Server"), self)
         heading.setProperty("class", "section")
         self.content.addWidget(heading)
@@ -171,6 +174,7 @@ class SettingsPage(Page):
         self.own_folder_button.setVisible(head and backups.chosen_folder(s) is not None)
         self.volunteers_button.setVisible(head)
         self.review_button.setVisible(head)
+        self.exports.setVisible(head)
         self.load_server()
 
     def load_backups(self) -> None:
@@ -217,6 +221,7 @@ class SettingsPage(Page):
 
     def release(self) -> None:
         self.released = True
+        self.exports.release()
 
     def refresh_after_sync(self) -> None:
         self.load_server()
