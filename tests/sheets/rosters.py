@@ -45,7 +45,7 @@ def write_xlsx(path: Path, rows: list[dict[str, Any]], *, title: str | None = No
     sheet.append(header)
     for row in rows:
         sheet.append([row.get(h) for h in header])
-    if id_as_text:
+    if id_as_text and "公民身份号码" in header:
         column = header.index("公民身份号码") + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = "@"
@@ -63,14 +63,19 @@ def write_csv(path: Path, rows: list[dict[str, Any]], encoding: str = "utf-8",
     return path
 
 
-def libreoffice(source: Path, kind: str) -> Path:
-    """`source` converted by LibreOffice (headless) to `kind` (xlsx or xls), beside it."""
+def libreoffice(source: Path, kind: str, *, id_as_text: bool = True) -> Path:
+    """`source` (a CSV of `HEADER`) converted by LibreOffice (headless) to `kind` (xlsx or
+    xls); with `id_as_text` the ID column is imported as text, as a careful office does,
+    otherwise as LibreOffice guesses (a number, as Excel does too)."""
     profile = source.parent / f"lo-profile-{os.getpid()}"
+    id_column = HEADER.index("公民身份号码") + 1
+    types = "/".join(f"{n}/{2 if n == id_column and id_as_text else 1}"
+                     for n in range(1, len(HEADER) + 1))
+    out_dir = source.parent / f"{kind}-{'text' if id_as_text else 'numbers'}"
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         "--infilter=CSV:44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/14/2",
-         "--convert-to", kind, "--outdir", str(source.parent / kind), str(source)],
-        capture_output=True, text=True, timeout=180)
-    out = source.parent / kind / f"{source.stem}.{kind}"
+         f"--infilter=CSV:44,34,76,1,{types}", "--convert-to", kind, "--outdir", str(out_dir),
+         str(source)], capture_output=True, text=True, timeout=180)
+    out = out_dir / f"{source.stem}.{kind}"
     assert out.exists(), done.stderr + done.stdout
     return out
