@@ -56,11 +56,13 @@ def test_id_stored_as_number_is_refused_never_guessed(tmp_path: Path) -> None:
     path = rosters.write_xlsx(tmp_path / "r.xlsx", [
         rosters.person(1, 公民身份号码=float(number)), rosters.person(2, 公民身份号码=int(number))],
         id_as_text=False)
-    csv_path = rosters.write_csv(tmp_path / "r.csv", [rosters.person(3, 公民身份号码="4.20111E+17")])
+    csv_path = rosters.write_csv(tmp_path / "r.csv",
+                                 [rosters.person(3, 公民身份号码="4.20111E+17")])
     for row in [*_rows(path), *_rows(csv_path)]:
         (problem,) = row.problems
         assert problem.code == "id_as_number" and problem.field == "id_number"
-        assert problem.zh == "身份证号被存成了数字，已丢失末尾几位：请把该列设为“文本”格式后重新导出"
+        assert problem.zh == ("身份证号被存成了数字，已丢失末尾几位："
+                              "请把该列设为“文本”格式后重新导出")
         assert problem.en == ("The ID number was stored as a number and has lost digits: "
                               "format the column as text and export again")
         assert "id_number" not in row.data  # nothing guessed from the float
@@ -70,8 +72,8 @@ def test_full_width_digits_lower_x_trailing_spaces_and_blank_rows(tmp_path: Path
     number = "11010519491231002x"  # a valid ID ending in X
     wide = number[:-1].translate(str.maketrans("0123456789", "０１２３４５６７８９")) + "x"
     path = rosters.write_xlsx(tmp_path / "r.xlsx", [
-        rosters.person(1, 公民身份号码=f" {wide}  ", 户主姓名="王丽  ", 联系电话="１３９ ００００ １１１１ ",
-                       出生日期=None),
+        rosters.person(1, 公民身份号码=f" {wide}  ", 户主姓名="王丽  ",
+                       联系电话="１３９ ００００ １１１１ ", 出生日期=None),
         {}, {"户主姓名": "   "},
         rosters.person(2)])
     rows = _rows(path)
@@ -117,7 +119,7 @@ def test_unreadable_files_are_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(Invalid) as err:
         read.read(fake)
     assert err.value.problems[0].code == "unreadable" and "r.xlsx" in err.value.problems[0].en
-    with pytest.raises(Invalid, match="only .xlsx"):
+    with pytest.raises(Invalid, match=r"only \.xlsx"):
         read.read(tmp_path / "r.pdf")
     with pytest.raises(Invalid, match="does not open"):
         read.read(tmp_path / "missing.csv")
