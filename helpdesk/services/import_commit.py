@@ -30,7 +30,6 @@ from helpdesk.services.imports import (
 from helpdesk.services.session import Session
 from helpdesk.sheets import report as reportmod
 from helpdesk.store import db as dbm
-from helpdesk.store import families as familystore
 from helpdesk.store import imports as store
 
 Progress = Callable[[int, int], None]  # rows done, rows in all
@@ -89,15 +88,21 @@ def commit(session: Session, plan: Preview, *, progress: Progress | None = None,
             "id": import_id, "file_name": plan.path.name, "file_sha256": plan.file_sha256,
             "sheet": plan.sheet, "volunteer_id": session.volunteer.id,
             "created_at": iso(utcnow()), **counts})
+        # ID numbers registered now (by hand since the preview too): read once, under the
+        # write lock, rather than a look-up per row (which grows with the station).
+        registered = {r["id_number"] for r in store.known_families(session.db)
+                      if r["id_number"]}
         for done, row in enumerate(plan.rows, 1):
             if cancel is not None and cancel.is_set():
                 raise ImportCancelled
             detail = {"import_id": import_id, "row": row.number}
             if row.family is not None and row.decision == ADD:
-                if familystore.by_id_number(session.db, row.family.id_number) is not None:
+                number = row.family.id_number
+                if number and number in registered:
                     counts["added"] -= 1  # registered by hand since the preview
                     counts["duplicates"] += 1
                 else:
+                    registered.add(number)
                     family = families.insert_family(session, row.family, detail=detail)
                     store.add_row(session.db, import_id, row.number, row.row_hash, family.id,
                                   "added")
