@@ -32,8 +32,8 @@ NAME_SCORE = 90  # rapidfuzz ratio (0-100) of two pinyin keys that count as the 
 FILLABLE = ("phone", "address", "income_fen", "consent_date", "insurance", "notes")
 
 # What a row is, and what importing it does by default.
-NEW, ERROR, EXISTING, POSSIBLE, ELSEWHERE, IMPORTED = (
-    "new", "error", "existing", "possible", "elsewhere", "imported")
+NEW, ERROR, EXISTING, POSSIBLE, ELSEWHERE, IMPORTED, REPEATED = (
+    "new", "error", "existing", "possible", "elsewhere", "imported", "repeated")
 ADD, SKIP, FILL = "add", "skip", "fill"
 
 
@@ -203,7 +203,7 @@ def _match(session: Session, rows: list[Checked], imported: set[str]) -> None:
     for r in known:
         station.add(r["head_name"], r["name_pinyin"], r["birth_date"], r["phone"], r["id"])
     in_file = _Names()
-    numbers_in_file: dict[str, int] = {}
+    numbers_in_file: dict[str, tuple[int, str]] = {}
     for row in rows:
         f = row.family
         if row.kind == ERROR or f is None:
@@ -214,14 +214,18 @@ def _match(session: Session, rows: list[Checked], imported: set[str]) -> None:
             continue
         number = f.id_number
         if number and number in numbers_in_file:
+            first, first_hash = numbers_in_file[number]
+            if first_hash == row.row_hash:  # the same row typed twice: nothing to decide
+                row.kind = REPEATED
+                row.like.append((f"与第 {first} 行完全相同", f"The same as row {first}"))
+                continue
             row.kind = ERROR
-            first = numbers_in_file[number]
             row.problems.append(Problem("id_number", "id_twice_in_file",
                                         f"与第 {first} 行的身份证号相同",
                                         f"Same ID number as row {first}"))
             continue
         if number:
-            numbers_in_file[number] = row.number
+            numbers_in_file[number] = (row.number, row.row_hash)
         pinyin, _ = pinyin_of(f.head_name)
         birth = f.birth_date.isoformat() if f.birth_date else None
         if number and number in by_number:

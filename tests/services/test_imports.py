@@ -116,24 +116,27 @@ def test_possible_duplicates_here_in_the_file_and_in_the_region(
         rosters.person(4),
         rosters.person(5, 公民身份号码=rosters.person(4)["公民身份号码"], 出生日期=None,
                        性别=None),
-        rosters.person(9)])
+        rosters.person(9),
+        rosters.person(4)])  # typed twice, the same
     plan = imports.preview(station, path)
     kinds = {r.number: r.kind for r in plan.rows}
     assert kinds == {4: imports.POSSIBLE, 5: imports.NEW, 6: imports.POSSIBLE,
-                     7: imports.NEW, 8: imports.ERROR, 9: imports.ELSEWHERE}
+                     7: imports.NEW, 8: imports.ERROR, 9: imports.ELSEWHERE,
+                     10: imports.REPEATED}
     by_row = {r.number: r for r in plan.rows}
     assert "registered family of 王丽" in by_row[4].reasons("en")[0]
     assert by_row[6].reasons("zh") == ["可能与文件第 5 行是同一户"]  # zhang wei, same phone
     assert by_row[8].reasons("en", plan.header) == ["公民身份号码: Same ID number as row 7"]
     assert "ZB02" in by_row[9].reasons("zh")[0]
     assert by_row[4].decision == imports.SKIP  # possible duplicates are skipped unless chosen
-    assert plan.counts() == {"rows": 6, "added": 2, "updated": 0, "duplicates": 3,
+    assert by_row[10].reasons("en") == ["The same as row 7"]
+    assert plan.counts() == {"rows": 7, "added": 2, "updated": 0, "duplicates": 4,
                              "errors": 1}
     by_row[9].decision = imports.ADD  # per row
     assert plan.decide_all(imports.POSSIBLE, imports.ADD) == 2  # in bulk
     report = tmp_path / "not-imported.xlsx"
     done = import_commit.commit(station, plan, report=report)
-    assert done.counts == {"rows": 6, "added": 5, "updated": 0, "duplicates": 0, "errors": 1}
+    assert done.counts == {"rows": 7, "added": 5, "updated": 0, "duplicates": 1, "errors": 1}
     assert done.report == report
 
 
