@@ -18,7 +18,7 @@ from typing import Any
 from helpdesk.domain.common import iso, new_id, utcnow
 from helpdesk.domain.families import FamilyIn
 from helpdesk.errors import KnownError
-from helpdesk.services import families
+from helpdesk.services import families, imports
 from helpdesk.services.imports import (
     ADD,
     ELSEWHERE,
@@ -159,3 +159,10 @@ def commit_detached(target: Detached, plan: Preview, **kwargs: Any) -> Result:
     """`commit` on the calling (worker) thread's own connection."""
     with target.open() as session:
         return commit(session, plan, **kwargs)
+
+
+def preview_detached(target: Detached, path: Path, sheet: str | None = None,
+                     mapping: imports.columns.Mapping | None = None) -> Preview:
+    """`imports.preview` on the calling (worker) thread's own connection."""
+    with target.open() as session:
+        return imports.preview(session, path, sheet, mapping)
