@@ -44,6 +44,7 @@ class Checked:
     number: int  # the row number the spreadsheet shows
     cells: list[read.Cell]
     kind: str
+    name: str = ""  # the head's name as written
     family: FamilyIn | None = None
     problems: list[Problem] = field(default_factory=list)
     family_id: str = ""  # EXISTING: the family with this ID number
@@ -167,11 +168,12 @@ def _check(row: values.Row) -> Checked:
         if written.get(row.sex.lower()) not in (None, idcard.sex(family.id_number)):
             problems.append(Problem("sex", "sex_mismatch", "性别与身份证号码不符，请核对",
                                     "The sex does not match the ID number: check both"))
+    name = str(row.data.get("head_name", ""))
     if problems:
-        return Checked(row.number, row.cells, ERROR, family, problems)
+        return Checked(row.number, row.cells, ERROR, name, family, problems)
     assert family is not None
     key = json.dumps(family.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return Checked(row.number, row.cells, NEW, family,
+    return Checked(row.number, row.cells, NEW, family.head_name, family,
                    row_hash=hashlib.sha256(key.encode()).hexdigest())
 
 

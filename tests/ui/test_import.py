@@ -45,13 +45,13 @@ def test_mapping_step_maps_unknown_headers_and_saves_the_mapping(
          "致困原因": "重病", "鞋码": "42"}], header=header)
     page.open_file(path)
     assert page.steps.currentIndex() == import_roster.MAP
-    assert set(page.column_boxes) == {"名字", "鞋码"}  # the others were recognised
-    assert set(page.default_boxes) == {"hukou", "employment"}  # not in the file
+    assert set(page.columns.column_boxes) == {"名字", "鞋码"}  # the others were recognised
+    assert set(page.columns.default_boxes) == {"hukou", "employment"}  # not in the file
     name_box = page.findChild(QComboBox, "map_名字")
     name_box.setCurrentIndex(name_box.findData("head_name"))
-    hukou = page.default_boxes["hukou"]
+    hukou = page.columns.default_boxes["hukou"]
     hukou.setCurrentIndex(hukou.findData("urban"))
-    work = page.default_boxes["employment"]
+    work = page.columns.default_boxes["employment"]
     work.setCurrentIndex(work.findData("platform"))
     page.save_mapping(tmp_path / "m.json")
     saved = columns.Mapping.load(tmp_path / "m.json")
@@ -62,8 +62,8 @@ def test_mapping_step_maps_unknown_headers_and_saves_the_mapping(
     assert page.plan is not None and page.plan.counts()["added"] == 1
     # The saved mapping, used again: no column left to map, the values for every row kept.
     page.open_file(path, columns.Mapping.load(tmp_path / "m.json"))
-    assert page.column_boxes == {}
-    assert page.default_boxes["hukou"].currentData() == "urban"
+    assert page.columns.column_boxes == {}
+    assert page.columns.default_boxes["hukou"].currentData() == "urban"
 
 
 def test_preview_shows_problems_and_takes_decisions_then_imports(

@@ -89,10 +89,12 @@ class ImportRowsModel(QAbstractTableModel):
             if column == ROW:
                 return str(row.number)
             if column == NAME:
-                return row.family.head_name if row.family is not None else ""
+                return row.name
             if column == FOUND:
                 header = self.plan.header if self.plan is not None else None
-                return "\n".join([kind_text(row.kind), *row.reasons(self.lang, header)])
+                reasons = row.reasons(self.lang, header)
+                said = row.kind in (imports.IMPORTED, imports.REPEATED) and reasons
+                return "\n".join(reasons if said else [kind_text(row.kind), *reasons])
             if column == DECISION and not self._decides(row):
                 return _tr("Yes") if row.decision in (imports.ADD, imports.FILL) else _tr("No")
         if role == Qt.ItemDataRole.CheckStateRole and column == DECISION and self._decides(row):

@@ -9,13 +9,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,19 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import Invalid
-from helpdesk.domain.families import Employment, Hukou
 from helpdesk.errors import KnownError
 from helpdesk.services import import_commit, imports
 from helpdesk.sheets import columns, read
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.models.import_rows import FOUND, ImportRowsModel
 from helpdesk.ui.pages.base import Page
+from helpdesk.ui.widgets.column_mapping import ColumnMapping
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
 
 CHOOSE, MAP, PREVIEW, RUNNING, DONE = range(5)
-DEFAULTABLE = {"hukou": Hukou, "employment": Employment}  # required, often not in a roster
 
 
 class _Progress(QObject):
@@ -90,11 +88,8 @@ class ImportPage(Page):
         self.sheet_box = QComboBox(step)
         self.sheet_box.setObjectName("import_sheet")
         self.sheet_box.activated.connect(lambda _: self._read_header())
-        self.map_hint = QLabel(step)
-        self.map_hint.setWordWrap(True)
-        self.map_form = QFormLayout()
-        self.map_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        buttons = QHBoxLayout()
+        self.columns = ColumnMapping(step)
+        buttons = QVBoxLayout()  # side by side they overflow a 360 px window
         self.load_mapping_button = QPushButton(self.tr("Use a saved mapping…"), step)
         self.load_mapping_button.clicked.connect(self._ask_mapping)
         self.save_mapping_button = QPushButton(self.tr("Save this mapping…"), step)
@@ -108,13 +103,10 @@ class ImportPage(Page):
         self.check_button.clicked.connect(self.check_rows)
         box.addWidget(self.file_label)
         box.addWidget(self.sheet_box)
-        box.addWidget(self.map_hint)
-        box.addLayout(self.map_form)
+        box.addWidget(self.columns)
         box.addLayout(buttons)
         box.addWidget(self.check_button)
         box.addStretch(1)
-        self.column_boxes: dict[str, QComboBox] = {}
-        self.default_boxes: dict[str, QComboBox] = {}
         return step
 
     def _preview_step(self) -> QWidget:
@@ -125,7 +117,7 @@ class ImportPage(Page):
         self.only_problems = QCheckBox(self.tr("Show only rows that need a look"), step)
         self.only_problems.setChecked(True)
         self.only_problems.toggled.connect(lambda on: self.model.show(self.plan, on))
-        bulk = QHBoxLayout()
+        bulk = QVBoxLayout()
         self.add_all_button = QPushButton(self.tr("Import all possible duplicates"), step)
         self.add_all_button.setObjectName("import_add_all")
         self.add_all_button.clicked.connect(lambda: self._bulk(imports.ADD))
@@ -145,7 +137,12 @@ class ImportPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FOUND, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(260)
-        self.model.modelReset.connect(self.table.resizeRowsToContents)
+        # Wrapped rows take their height once the column has its width, and again on resizes.
+        self.fit_rows = QTimer(self)
+        self.fit_rows.setSingleShot(True)
+        self.fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.model.modelReset.connect(self.fit_rows.start)
+        header.sectionResized.connect(lambda *_: self.fit_rows.start(50))
         actions = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Back"), step)
         self.back_button.clicked.connect(lambda: self.steps.setCurrentIndex(MAP))
@@ -243,7 +240,6 @@ class ImportPage(Page):
     def _read_header(self) -> None:
         assert self.path is not None
         self.say("")
-        self._clear_form()
         book = read.read(self.path)
         _, rows = book.sheet(self.sheet_box.currentText() or None)
         try:
@@ -252,46 +248,11 @@ class ImportPage(Page):
         except Invalid:  # no known header: every cell of the first row to map by hand
             first = next((r for r in rows if any(c not in (None, "") for c in r)), [])
             cells = ["" if c is None else str(c).strip() for c in first]
-        unknown = [c for c in cells if c and self.mapping.field_of(c) is None]
-        self.map_hint.setText(
-            self.tr("Every column was recognised.") if not unknown else
-            self.tr("Say what these columns hold (or leave them out):"))
-        for cell in unknown:
-            combo = QComboBox(self)
-            combo.setObjectName(f"map_{cell}")
-            combo.addItem(self.tr("Leave out"), "")
-            for name in columns.FIELDS:
-                combo.addItem(columns.label(name, self.lang), name)
-            self.column_boxes[cell] = combo
-            self.map_form.addRow(cell, combo)
-        found = {self.mapping.field_of(c) for c in cells}
-        for name, enum in DEFAULTABLE.items():
-            if name in found:
-                continue
-            combo = QComboBox(self)
-            combo.setObjectName(f"default_{name}")
-            combo.addItem(self.tr("(not given: rows will be refused)"), "")
-            for member in enum:
-                combo.addItem(i18n.label(member), member.value)
-            combo.setCurrentIndex(max(0, combo.findData(self.mapping.defaults.get(name, ""))))
-            self.default_boxes[name] = combo
-            self.map_form.addRow(self.tr("{field} for every row").replace(
-                "{field}", columns.label(name, self.lang)), combo)
+        self.columns.show_header(cells, self.mapping)
         self.steps.setCurrentIndex(MAP)
 
-    def _clear_form(self) -> None:
-        while self.map_form.rowCount():
-            self.map_form.removeRow(0)
-        self.column_boxes.clear()
-        self.default_boxes.clear()
-
     def chosen_mapping(self) -> columns.Mapping:
-        chosen = dict(self.mapping.columns)
-        chosen.update({cell: str(box.currentData()) for cell, box in self.column_boxes.items()})
-        defaults = dict(self.mapping.defaults)
-        defaults.update({n: str(b.currentData()) for n, b in self.default_boxes.items()
-                         if b.currentData()})
-        return columns.Mapping(chosen, defaults)
+        return self.columns.chosen()
 
     def _ask_mapping(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a saved mapping"),
