@@ -78,7 +78,8 @@ def commit(session: Session, plan: Preview, *, progress: Progress | None = None,
            lang: str = "zh") -> Result:
     """Import the rows as decided on `plan`, in one transaction; raises ImportCancelled (and
     writes nothing) when `cancel` is set before the end. Writes the report of rows not
-    imported to `report` (None: no report)."""
+    imported to `report` (None: no report); KnownError, and nothing imported, when it
+    cannot."""
     session.require_head("导入家庭名册", "import a family roster")
     import_id = new_id()
     total = len(plan.rows)
@@ -119,7 +120,9 @@ def commit(session: Session, plan: Preview, *, progress: Progress | None = None,
         hlc = session.tick()
         session.audit("import_families", hlc, entity="import", entity_id=import_id,
                       detail={"file": plan.path.name, "sheet": plan.sheet, **counts})
-    written = write_report(plan, report, lang) if report is not None else None
+        # Before the commit: a report that cannot be saved undoes the import, rather than
+        # leaving rows imported that nobody was told about.
+        written = write_report(plan, report, lang) if report is not None else None
     return Result(import_id, counts, written)
 
 

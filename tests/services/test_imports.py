@@ -219,3 +219,15 @@ def test_only_a_head_imports_and_unreadable_files_are_refused(
     with pytest.raises(InvalidInput) as err:
         imports.preview(station, tmp_path / "bad.xls")
     assert err.value.code == "unreadable"
+
+
+def test_a_report_that_cannot_be_saved_undoes_the_import(
+        station: Session, tmp_path: Path) -> None:
+    plan = imports.preview(station, roster(tmp_path, [rosters.person(1),
+                                                      rosters.person(2, 联系电话="1")]))
+    before = snapshot(station)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way of the report's folder")
+    with pytest.raises(KnownError) as err:
+        import_commit.commit(station, plan, report=blocked / "r.errors.xlsx")
+    assert err.value.code == "report_unwritten" and snapshot(station) == before
