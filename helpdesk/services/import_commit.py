@@ -28,6 +28,7 @@ from helpdesk.services.imports import (
     Preview,
 )
 from helpdesk.services.session import Session
+from helpdesk.sheets import columns
 from helpdesk.sheets import report as reportmod
 from helpdesk.store import db as dbm
 from helpdesk.store import imports as store
@@ -165,7 +166,7 @@ def commit_detached(target: Detached, plan: Preview, **kwargs: Any) -> Result:
 
 
 def preview_detached(target: Detached, path: Path, sheet: str | None = None,
-                     mapping: imports.columns.Mapping | None = None) -> Preview:
+                     mapping: columns.Mapping | None = None) -> Preview:
     """`imports.preview` on the calling (worker) thread's own connection."""
     with target.open() as session:
         return imports.preview(session, path, sheet, mapping)
