@@ -64,22 +64,28 @@ def register_family(session: Session, data: dict[str, Any] | FamilyIn, *,
     if candidates:
         raise PossibleDuplicates(candidates)
     with session.write():
-        hlc = session.tick()
-        now = iso(utcnow())
-        pinyin, initials = pinyin_of(family_in.head_name)
-        change_id = new_id()
-        family = Family(id=new_id(), name_pinyin=pinyin, name_initials=initials, created_at=now,
-                        updated_at=now, last_change_id=change_id, hlc=hlc,
-                        **family_in.model_dump())
-        store.insert(session.db, family)
-        session.change(entity="family", entity_id=family.id, op="put", hlc=hlc,
-                       state=family.model_dump(mode="json"), change_id=change_id)
-        session.audit("register_family", hlc, entity="family", entity_id=family.id)
+        return insert_family(session, family_in)
+
+
+def insert_family(session: Session, family_in: FamilyIn, *,
+                  detail: dict[str, Any] | None = None) -> Family:
+    """The inside of `register_family`, for a use case that has checked the family already
+    (a roster import): row, outbox change and audit, in the caller's transaction."""
+    hlc = session.tick()
+    now = iso(utcnow())
+    pinyin, initials = pinyin_of(family_in.head_name)
+    change_id = new_id()
+    family = Family(id=new_id(), name_pinyin=pinyin, name_initials=initials, created_at=now,
+                    updated_at=now, last_change_id=change_id, hlc=hlc, **family_in.model_dump())
+    store.insert(session.db, family)
+    session.change(entity="family", entity_id=family.id, op="put", hlc=hlc,
+                   state=family.model_dump(mode="json"), change_id=change_id)
+    session.audit("register_family", hlc, entity="family", entity_id=family.id, detail=detail)
     return family
 
 
 def update_family(session: Session, family_id: str, data: dict[str, Any] | FamilyIn, *,
-                  base_change_id: str) -> Family:
+                  base_change_id: str, detail: dict[str, Any] | None = None) -> Family:
     """Save an edit made on top of `base_change_id`; refuses when the family changed since.
 
     Only changed fields are named in the outbox change, so the server can merge field by field.
@@ -110,7 +116,7 @@ def update_family(session: Session, family_id: str, data: dict[str, Any] | Famil
         assert isinstance(merged, Family)
         family = merged
         session.audit("update_family", hlc, entity="family", entity_id=family.id,
-                      detail={"fields": changed})
+                      detail={"fields": changed, **(detail or {})})
     return family
 
 

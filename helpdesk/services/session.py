@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -260,6 +261,7 @@ def _start(paths: pathsmod.Paths, db: Database, key: bytes, keyfile: keys.KeyFil
     return session
 
 
+@functools.lru_cache(maxsize=4096)  # a roster import asks for each name twice
 def pinyin_of(name: str) -> tuple[str, str]:
     key = names.pinyin_keys(name)
     return " ".join(key.syllables), key.initials

@@ -367,3 +367,33 @@ def m008_income_unknown(db: Database) -> None:
         db.execute(f"PRAGMA schema_version = {int(version) + 1}")
     finally:
         db.execute("PRAGMA writable_schema = OFF")
+
+
+@migrations()
+def m009_imports(db: Database) -> None:
+    # Rosters brought in from spreadsheets: each import, and the family each of its rows added
+    # or filled in (the station's own bookkeeping, not synced: the families travel as usual).
+    # `row_hash` finds a row imported before, so a re-import of the same file adds nothing.
+    db.execute("""CREATE TABLE imports (
+        id TEXT PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        volunteer_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        duplicates INTEGER NOT NULL,
+        errors INTEGER NOT NULL
+    )""")
+    db.execute("""CREATE TABLE import_rows (
+        import_id TEXT NOT NULL REFERENCES imports(id),
+        row_number INTEGER NOT NULL,
+        row_hash TEXT NOT NULL,
+        family_id TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('added', 'updated')),
+        PRIMARY KEY (import_id, row_number)
+    )""")
+    db.execute("CREATE INDEX import_rows_hash ON import_rows(row_hash)")
+    db.execute("CREATE INDEX import_rows_family ON import_rows(family_id)")

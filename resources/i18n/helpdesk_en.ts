@@ -131,6 +131,34 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="41"/>
+        <source>Every column was recognised.</source>
+        <translation>Every column was recognised.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="42"/>
+        <source>Say what these columns hold (or leave them out):</source>
+        <translation>Say what these columns hold (or leave them out):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="46"/>
+        <source>Leave out</source>
+        <translation>Leave out</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="57"/>
+        <source>(not given: rows will be refused)</source>
+        <translation>(not given: rows will be refused)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="62"/>
+        <source>{field} for every row</source>
+        <translation>{field} for every row</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
@@ -356,6 +384,11 @@
         <location filename="../../helpdesk/ui/pages/families.py" line="126"/>
         <source>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</source>
         <translation>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/families.py" line="44"/>
+        <source>Import from Excel…</source>
+        <translation>Import from Excel…</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1040,252 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/pages/home.py" line="66"/>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>Find the family first, then choose Give aid on its page.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="364"/>
+        <source>Done: {added} families added, {updated} filled in, {duplicates} duplicates left out, {errors} rows with errors.</source>
+        <translation>Done: {added} families added, {updated} filled in, {duplicates} duplicates left out, {errors} rows with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="52"/>
+        <source>Import families from Excel</source>
+        <translation>Import families from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="71"/>
+        <source>Choose the roster: an .xlsx, .xls or .csv file. Columns are found by their header (姓名, 身份证号, 联系电话 …); title rows above the header are skipped.</source>
+        <translation>Choose the roster: an .xlsx, .xls or .csv file. Columns are found by their header (姓名, 身份证号, 联系电话 …); title rows above the header are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="75"/>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="93"/>
+        <source>Use a saved mapping…</source>
+        <translation>Use a saved mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="95"/>
+        <source>Save this mapping…</source>
+        <translation>Save this mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="100"/>
+        <source>Check the rows</source>
+        <translation>Check the rows</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="117"/>
+        <source>Show only rows that need a look</source>
+        <translation>Show only rows that need a look</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="121"/>
+        <source>Import all possible duplicates</source>
+        <translation>Import all possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="124"/>
+        <source>Skip all possible duplicates</source>
+        <translation>Skip all possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="142"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="163"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="177"/>
+        <source>Open the rows not imported</source>
+        <translation>Open the rows not imported</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="180"/>
+        <source>Save the rows not imported as…</source>
+        <translation>Save the rows not imported as…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="183"/>
+        <source>Import another file</source>
+        <translation>Import another file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="185"/>
+        <source>Go to the families</source>
+        <translation>Go to the families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="212"/>
+        <source>Choose the roster</source>
+        <translation>Choose the roster</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="213"/>
+        <source>Rosters (*.xlsx *.xls *.csv)</source>
+        <translation>Rosters (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="261"/>
+        <source>Choose a saved mapping</source>
+        <translation>Choose a saved mapping</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="262"/>
+        <source>Mappings (*.json)</source>
+        <translation>Mappings (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="270"/>
+        <source>Save the mapping</source>
+        <translation>Save the mapping</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="290"/>
+        <source>Checking the rows…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="359"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="381"/>
+        <source>Save the rows not imported</source>
+        <translation>Save the rows not imported</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="383"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="221"/>
+        <source>File: {name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="283"/>
+        <source>Mapping saved: {path}</source>
+        <translation>Mapping saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="327"/>
+        <source>Import {n} families</source>
+        <translation>Import {n} families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="343"/>
+        <source>Importing {n} rows in one go: Cancel leaves the station as it was.</source>
+        <translation>Importing {n} rows in one go: Cancel leaves the station as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="391"/>
+        <source>Saved: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="280"/>
+        <source>The mapping could not be saved: {why}</source>
+        <translation>The mapping could not be saved: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="388"/>
+        <source>The report could not be saved: {why}</source>
+        <translation>The report could not be saved: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="320"/>
+        <source>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</source>
+        <translation>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="30"/>
+        <source>New family</source>
+        <translation>New family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="31"/>
+        <source>Not imported: fix it in the file</source>
+        <translation>Not imported: fix it in the file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="32"/>
+        <source>Registered already (same ID number)</source>
+        <translation>Registered already (same ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="33"/>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="34"/>
+        <source>Registered at another station</source>
+        <translation>Registered at another station</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="35"/>
+        <source>Imported before</source>
+        <translation>Imported before</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="36"/>
+        <source>Repeated in the file</source>
+        <translation>Repeated in the file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="102"/>
+        <source>Fill in its blank fields from this row</source>
+        <translation>Fill in its blank fields from this row</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="103"/>
+        <source>Import it as a different family</source>
+        <translation>Import it as a different family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>What was found</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,34 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="41"/>
+        <source>Every column was recognised.</source>
+        <translation>所有列都已识别。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="42"/>
+        <source>Say what these columns hold (or leave them out):</source>
+        <translation>请说明这些列的内容（或不导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="46"/>
+        <source>Leave out</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="57"/>
+        <source>(not given: rows will be refused)</source>
+        <translation>（未提供：这些行将被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/column_mapping.py" line="62"/>
+        <source>{field} for every row</source>
+        <translation>所有行的{field}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../helpdesk/ui/dialogs/connect.py" line="38"/>
@@ -356,6 +384,11 @@
         <location filename="../../helpdesk/ui/pages/families.py" line="126"/>
         <source>Several families match: pick one (Down arrow, then Enter), or type more of the name or number</source>
         <translation>有多个家庭符合：请选一个（按下箭头键，再按回车），或多输入几个字或数字</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/families.py" line="44"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1040,252 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/pages/home.py" line="66"/>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>请先找到这户家庭，再在该户页面点“发放帮扶”。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="364"/>
+        <source>Done: {added} families added, {updated} filled in, {duplicates} duplicates left out, {errors} rows with errors.</source>
+        <translation>完成：新增 {added} 户，补全 {updated} 户，未导入重复 {duplicates} 行，有误 {errors} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="52"/>
+        <source>Import families from Excel</source>
+        <translation>从 Excel 导入家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="71"/>
+        <source>Choose the roster: an .xlsx, .xls or .csv file. Columns are found by their header (姓名, 身份证号, 联系电话 …); title rows above the header are skipped.</source>
+        <translation>选择名册文件：.xlsx、.xls 或 .csv。按表头名称识别各列（姓名、身份证号、联系电话……），表头上方的标题行会自动跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="75"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="93"/>
+        <source>Use a saved mapping…</source>
+        <translation>使用已保存的列对应…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="95"/>
+        <source>Save this mapping…</source>
+        <translation>保存此列对应…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="100"/>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="117"/>
+        <source>Show only rows that need a look</source>
+        <translation>只显示需要查看的行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="121"/>
+        <source>Import all possible duplicates</source>
+        <translation>全部可能重复的也导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="124"/>
+        <source>Skip all possible duplicates</source>
+        <translation>全部可能重复的都跳过</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="142"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="163"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="177"/>
+        <source>Open the rows not imported</source>
+        <translation>打开未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="180"/>
+        <source>Save the rows not imported as…</source>
+        <translation>将未导入的行另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="183"/>
+        <source>Import another file</source>
+        <translation>导入另一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="185"/>
+        <source>Go to the families</source>
+        <translation>前往家庭列表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="212"/>
+        <source>Choose the roster</source>
+        <translation>选择名册</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="213"/>
+        <source>Rosters (*.xlsx *.xls *.csv)</source>
+        <translation>名册 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="261"/>
+        <source>Choose a saved mapping</source>
+        <translation>选择已保存的列对应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="262"/>
+        <source>Mappings (*.json)</source>
+        <translation>列对应 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="270"/>
+        <source>Save the mapping</source>
+        <translation>保存列对应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="290"/>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="359"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="381"/>
+        <source>Save the rows not imported</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="383"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="221"/>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="283"/>
+        <source>Mapping saved: {path}</source>
+        <translation>列对应已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="327"/>
+        <source>Import {n} families</source>
+        <translation>导入 {n} 户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="343"/>
+        <source>Importing {n} rows in one go: Cancel leaves the station as it was.</source>
+        <translation>正在一次性导入 {n} 行：取消后站点数据保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="391"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="280"/>
+        <source>The mapping could not be saved: {why}</source>
+        <translation>列对应无法保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="388"/>
+        <source>The report could not be saved: {why}</source>
+        <translation>报告无法保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py" line="320"/>
+        <source>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</source>
+        <translation>共 {rows} 行：新增 {added}，补全 {updated}，跳过重复 {duplicates}，有误 {errors}（有误的行不导入，会写入报告供修改）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="30"/>
+        <source>New family</source>
+        <translation>新家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="31"/>
+        <source>Not imported: fix it in the file</source>
+        <translation>不导入：请在文件中修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="32"/>
+        <source>Registered already (same ID number)</source>
+        <translation>已登记（身份证号相同）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="33"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="34"/>
+        <source>Registered at another station</source>
+        <translation>已在其他站点登记</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="35"/>
+        <source>Imported before</source>
+        <translation>以前已导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="36"/>
+        <source>Repeated in the file</source>
+        <translation>文件中重复</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="102"/>
+        <source>Fill in its blank fields from this row</source>
+        <translation>用这一行补全该户的空白项</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="103"/>
+        <source>Import it as a different family</source>
+        <translation>作为另一户导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>What was found</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="70"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

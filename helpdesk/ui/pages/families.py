@@ -43,6 +43,10 @@ class FamiliesPage(Page):
         self.register_button = QPushButton(self.tr("Register a new family"), self)
         self.register_button.setObjectName("families_register")
         self.register_button.clicked.connect(lambda: shell.go("family_form", None))
+        self.import_button = QPushButton(self.tr("Import from Excel…"), self)
+        self.import_button.setObjectName("families_import")
+        self.import_button.clicked.connect(lambda: shell.go("import_roster"))
+        self.import_button.setVisible(shell.session.volunteer.is_head)
         self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self._enter)
         self.search.installEventFilter(self)
@@ -56,6 +60,7 @@ class FamiliesPage(Page):
         box.addWidget(self.count)
         box.addWidget(self.view, 1)
         box.addWidget(self.register_button)
+        box.addWidget(self.import_button)
         self.layout().addLayout(box, 1)  # type: ignore[union-attr]
 
     def describe(self, family_id: str) -> str:

@@ -38,6 +38,7 @@ class _Lazy(Mapping[str, Factory]):
 PAGES: Mapping[str, Factory] = _Lazy({
     "home": "home:HomePage",
     "families": "families:FamiliesPage",
+    "import_roster": "import_roster:ImportPage",
     "family": "family:FamilyPage",
     "family_form": "family_form:FamilyFormPage",
     "give_aid": "give_aid:GiveAidPage",
