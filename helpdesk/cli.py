@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from helpdesk import __version__, cli_sync
+from helpdesk import __version__, cli_close, cli_sync
 from helpdesk import paths as pathsmod
 from helpdesk.domain import money, regions
 from helpdesk.domain.errors import Invalid
@@ -276,6 +276,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="6-digit GB/T 2260 code")
     p.set_defaults(fn=cmd_region)
     cli_sync.add_commands(sub, _station_parser, _sign_in, say)
+    cli_close.add_commands(sub, _station_parser, _sign_in, say)
     return ap
 
 
