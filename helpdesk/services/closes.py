@@ -128,8 +128,12 @@ def close_day(session: Session, data: dict[str, Any] | CloseIn, *, closer_pin: s
     first = draft(session, close_in, witness_id, now=now)  # nothing is typed in vain
     if store.open_close(session.db, close_in.day) is not None:
         raise _already(close_in.day)
-    session.keyfile.verify_pin(session.volunteer.id, closer_pin, session.secrets)
-    session.keyfile.verify_pin(first.witness_id, witness_pin, session.secrets)
+    for who, pin, zh, en in ((session.volunteer.id, closer_pin, "清点人", "Counted by"),
+                             (first.witness_id, witness_pin, "监盘人", "Witness")):
+        try:
+            session.keyfile.verify_pin(who, pin, session.secrets)
+        except KnownError as err:  # said with whose PIN it was: two were typed
+            raise KnownError(err.code, f"{zh}：{err.zh}", f"{en}: {err.en}") from None
     with session.write() as db:
         if store.open_close(db, close_in.day) is not None:
             raise _already(close_in.day)
