@@ -1539,6 +1539,11 @@ Received by {who}</translation>
         <source>Region</source>
         <translation>Region</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Day close</source>
+        <translation>Day close</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

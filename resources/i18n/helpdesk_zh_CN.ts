@@ -1539,6 +1539,11 @@ Received by {who}</source>
         <source>Region</source>
         <translation>所在地区</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
