@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from helpdesk import __version__, cli_export, cli_import, cli_sync
+from helpdesk import __version__, cli_close, cli_export, cli_import, cli_sync
 from helpdesk import paths as pathsmod
 from helpdesk.domain import money, regions
 from helpdesk.domain.errors import Invalid
@@ -278,6 +278,7 @@ def parser() -> argparse.ArgumentParser:
     cli_sync.add_commands(sub, _station_parser, _sign_in, say)
     cli_export.add_commands(sub, _station_parser, _sign_in, say)
     cli_import.add_commands(sub, _station_parser, _sign_in, say, lang)
+    cli_close.add_commands(sub, _station_parser, _sign_in, say)
     return ap
 
 

@@ -11,7 +11,7 @@ from pydantic import Field, StringConstraints
 from helpdesk.domain.common import Model
 
 Op = Literal["put", "void", "merge"]
-ENTITIES = ("station", "volunteer", "programme", "family", "member", "aid", "audit")
+ENTITIES = ("station", "volunteer", "programme", "family", "member", "aid", "audit", "close")
 
 # Every field is bounded before it reaches a database: ids are printable ASCII (no NUL, which
 # PostgreSQL text refuses, no control characters), numbers fit a signed 64-bit column.
@@ -44,7 +44,8 @@ class Change(Model):
     device_id: Id
     epoch: Counter
     device_seq: Counter
-    entity: Literal["station", "volunteer", "programme", "family", "member", "aid", "audit"]
+    entity: Literal["station", "volunteer", "programme", "family", "member", "aid", "audit",
+                    "close"]
     entity_id: Id
     op: Op
     fields: tuple[FieldName, ...] = Field(max_length=200)

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 from helpdesk.domain.changes import Change, canonical_json
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
-from helpdesk.server import accounts, alerts, matches, merge, rules, sequence
+from helpdesk.server import accounts, alerts, closes, matches, merge, rules, sequence
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.errors import ApiError
@@ -211,6 +211,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     accepted = [i for i in fresh if i.change.change_id in now_accepted]
     _project_aid(conn, caller, accepted)
     _project(conn, caller, accepted)
+    closes.project(conn, caller, [(i.change, i.server_hlc) for i in accepted])
     return answers
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from helpdesk.domain.aid import Aid
 from helpdesk.domain.audit import AuditRow
 from helpdesk.domain.changes import Change
+from helpdesk.domain.closes import DayClose
 from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
 from helpdesk.domain.station import Station, Volunteer
@@ -38,16 +39,18 @@ ALLOWED: dict[str, frozenset[str]] = {
     "station": frozenset({"put"}), "volunteer": frozenset({"put"}),
     "programme": frozenset({"put"}), "family": frozenset({"put", "merge"}),
     "member": frozenset({"put"}), "aid": frozenset({"put", "void"}),
-    "audit": frozenset({"put"}),
+    "audit": frozenset({"put"}), "close": frozenset({"put"}),
 }
 
 MODELS: dict[str, type[BaseModel]] = {
     "station": Station, "volunteer": Volunteer, "programme": Programme, "family": Family,
-    "member": Member, "aid": Aid, "audit": AuditRow,
+    "member": Member, "aid": Aid, "audit": AuditRow, "close": DayClose,
 }
 
 # The fields a void may set; everything else of a voided aid is what was given.
 _VOID_FIELDS = frozenset({"voided_at", "void_reason", "voided_by", "hlc"})
+# The fields a reopening may set; everything else of a close is what was counted.
+_REOPEN_FIELDS = frozenset({"reopened_at", "reopened_by", "reopen_reason", "hlc"})
 
 
 def state_reason(change: Change) -> str:
@@ -112,6 +115,9 @@ def _refer(caller: Caller, change: Change, have: dict[tuple[str, str], list[Any]
             return "unknown_family"
     if entity == "member" and ("family", str(state["family_id"])) not in have:
         return "unknown_family"
+    if entity == "close" and earlier and (  # a close is never edited, only reopened
+            _without(_state_of(earlier[0]), _REOPEN_FIELDS) != _without(state, _REOPEN_FIELDS)):
+        return "close_altered"
     if entity == "aid":
         puts = [r for r in earlier if r.op == "put"]
         if change.op == "put":
@@ -138,7 +144,11 @@ def _state_of(row: Any) -> dict[str, Any]:
 
 
 def _without_void(state: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in state.items() if k not in _VOID_FIELDS}
+    return _without(state, _VOID_FIELDS)
+
+
+def _without(state: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
+    return {k: v for k, v in state.items() if k not in fields}
 
 
 def _own_rows(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, str]]
@@ -162,7 +172,7 @@ def _own_rows(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, st
 def _own_of(dialect: str) -> Any:
     c = st.changes.c
     columns = (c.entity, c.entity_id, c.op, c.change_id,
-               sa.case((c.entity == "aid", c.body), else_=sa.null()).label("body"))
+               sa.case((c.entity.in_(("aid", "close")), c.body), else_=sa.null()).label("body"))
     mine = c.station_code == sa.bindparam("station_code")
     if dialect != "postgresql":
         return sa.select(*columns).where(mine, st.among_param(dialect, c.entity_id, "ids"),

@@ -161,6 +161,27 @@ alerts = sa.Table(  # the same family given the same programme at two stations
     sa.Index("alerts_region_seq", "region", "server_seq", unique=True),
 )
 
+day_closes = sa.Table(  # the stations' closes of their cash days (`server.closes`)
+    "day_closes", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),  # ids are per station
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),
+    sa.Column("float_fen", sa.BigInteger, nullable=False),
+    sa.Column("cash_out_fen", sa.BigInteger, nullable=False),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("expected_fen", sa.BigInteger, nullable=False),
+    sa.Column("counted_fen", sa.BigInteger, nullable=False),
+    sa.Column("difference_fen", sa.BigInteger, nullable=False),
+    sa.Column("reason", sa.String(200), nullable=False),
+    sa.Column("closed_by", sa.String(64), nullable=False),
+    sa.Column("witness_id", sa.String(64), nullable=False),
+    sa.Column("closed_at", sa.String(32), nullable=False),
+    sa.Column("reopened_at", sa.String(32)),
+    sa.Column("hlc", sa.String(21), nullable=False),
+    sa.Index("day_closes_day", "region", "day"),
+)
+
 region_keys = sa.Table(  # the key of match_hash, one per region
     "region_keys", metadata,
     sa.Column("region", sa.String(6), primary_key=True),

@@ -16,6 +16,7 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Family
 from helpdesk.domain.programmes import Kind, Programme
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
+from helpdesk.services import closes
 from helpdesk.services.session import Session, checked
 from helpdesk.store import aid as store
 from helpdesk.store import clock, families, programmes, volunteers
@@ -145,6 +146,7 @@ def _family(session: Session, family_id: str) -> Family:
 
 
 def _subject(session: Session, aid_in: AidIn, day: date) -> tuple[Programme, Family]:
+    closes.refuse_if_closed(session.db, day.isoformat(), "发放", "given")
     programme = programmes.get(session.db, aid_in.programme_id)
     if programme is None or not programme.open_on(day):
         raise KnownError("programme_closed", "该项目今天不在发放期内",
@@ -261,7 +263,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     approved = check_approvals(session, _needs(session, aid_in, programme, family, moment),
                                given)
     with session.write() as db:
-        wanted = _needs(session, aid_in, programme, family, moment)  # read again, locked
+        closes.refuse_if_closed(db, day.isoformat(), "发放", "given")  # read again, locked
+        wanted = _needs(session, aid_in, programme, family, moment)
         missing = [n for n in wanted if n.kind not in approved]
         if missing:
             raise NeedsApproval(missing)
@@ -317,6 +320,7 @@ def void_aid(session: Session, aid_id: str, reason: str) -> Aid:
     if current.voided:
         raise KnownError("already_void", "这条记录已经作废", "This aid is already voided")
     with session.write() as db:
+        closes.refuse_if_closed(db, current.local_date, "作废", "voided")
         hlc = session.tick()
         aid = current.model_copy(update={"voided_at": iso(datetime.now(UTC)),
                                          "void_reason": reason.strip(),

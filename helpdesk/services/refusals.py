@@ -69,6 +69,16 @@ REFUSALS: dict[str, Refusal] = {
         "作废时发放内容被改动了，服务器只接受原样作废。请打开该家庭核对这笔发放。",
         "The aid's content changed when it was voided; the server only takes a void of the "
         "aid as given. Open the family and check this aid.", "family"),
+    "close_altered": Refusal(
+        "这次日结已在服务器上，日结的清点内容不能修改，只能由站长重新打开这一天后重新日结。请忽略此条。",
+        "The server already has this day close; what was counted cannot be changed, only the "
+        "day reopened by a station head and closed again. Dismiss this."),
+    "invalid_close": Refusal(
+        "日结记录不符合规则（例如合计与各面额不符、差额没有原因）。请由站长重新打开这一天后重新日结，"
+        "并忽略此条。",
+        "The day close is against the rules (for example a total that does not match the "
+        "counts, or a difference without a reason). A station head reopens the day to close it "
+        "again; dismiss this."),
     "audit_exists": Refusal(
         "这条操作日志已在服务器上，日志只能追加、不能修改。无需处理，可忽略此条。",
         "The server already has this log entry; the log is only ever added to. Nothing to do: "

@@ -397,3 +397,34 @@ def m009_imports(db: Database) -> None:
     )""")
     db.execute("CREATE INDEX import_rows_hash ON import_rows(row_hash)")
     db.execute("CREATE INDEX import_rows_family ON import_rows(family_id)")
+
+
+@migrations()
+def m010_day_closes(db: Database) -> None:
+    # Closes of the cash day (`domain.closes`): a day with a close not reopened is closed, so
+    # at most one such close per day; reopened ones stay as the day's history.
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS day_closes (
+            id TEXT PRIMARY KEY,
+            station_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            float_fen INTEGER NOT NULL,
+            cash_out_fen INTEGER NOT NULL,
+            aid_count INTEGER NOT NULL,
+            expected_fen INTEGER NOT NULL,
+            counts TEXT NOT NULL,
+            counted_fen INTEGER NOT NULL,
+            difference_fen INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            closed_by TEXT NOT NULL,
+            witness_id TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            reopened_at TEXT,
+            reopened_by TEXT,
+            reopen_reason TEXT NOT NULL DEFAULT '',
+            hlc TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS day_closes_day ON day_closes(day, closed_at)")
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS day_closes_open ON day_closes(day) "
+               "WHERE reopened_at IS NULL")

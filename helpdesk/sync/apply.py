@@ -3,8 +3,8 @@
 Families and members merge field by field (`store.versions.settle`, DESIGN.md point 5): each
 field keeps its greatest (HLC, device) write, and a value that lost to an edit that never saw
 it is flagged for review; a `merge` change joins a duplicate family into the one kept.
-Programmes keep the state of their newest HLC; aid is immutable, so only its void is applied
-over an existing row. Call inside the transaction that also stores the pull cursor.
+Programmes and day closes keep the state of their newest HLC; aid is immutable, so only its
+void is applied over an existing row. Call inside the transaction that also stores the pull cursor.
 """
 
 from __future__ import annotations
@@ -19,14 +19,16 @@ from sqlite_utils import Database
 
 from helpdesk.domain.aid import Aid
 from helpdesk.domain.changes import Change
+from helpdesk.domain.closes import DayClose
 from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
 from helpdesk.store import aid as aid_store
-from helpdesk.store import families, programmes, receipts, search, versions
+from helpdesk.store import closes, families, programmes, receipts, search, versions
 from helpdesk.sync import matches, wire
 
 _INDEX_IN_BULK = 100  # from this many new rows on, drop the search triggers and index at once
-_TABLES = {"family": "families", "member": "members", "programme": "programmes", "aid": "aid"}
+_TABLES = {"family": "families", "member": "members", "programme": "programmes", "aid": "aid",
+           "close": "day_closes"}
 
 
 def apply_all(db: Database, items: Iterable[wire.PulledItem], *, bulk: bool = True
@@ -186,6 +188,12 @@ def _apply(db: Database, change: Change) -> bool:
             # The image stays on its own laptop and the server (DESIGN.md point 4).
             aid = aid.model_copy(update={"signature_hash": None})
         aid_store.replace(db, aid)
+        return True
+    if change.entity == "close":  # a close of another laptop of this station closes the day here
+        close = DayClose.model_validate(state)
+        if closes.newer(db, close):
+            with db.atomic():  # refused (another close of the same day kept open): nothing
+                closes.put(db, close)
         return True
     if change.entity in ("family", "member"):
         with db.atomic():  # a savepoint: a refused state leaves no field writes behind

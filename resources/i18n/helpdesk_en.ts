@@ -1041,6 +1041,11 @@ Received by {who}</translation>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>Find the family first, then choose Give aid on its page.</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/home.py" line="1"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -1791,6 +1796,11 @@ Received by {who}</translation>
         <source>Region</source>
         <translation>Region</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Day close</source>
+        <translation>Day close</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -2466,6 +2476,212 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
         <source>The server has more for this station: export again.</source>
         <translation>The server has more for this station: export again.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDayDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cash count of {day}</source>
+        <translation>Cash count of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cash aid handed out today</source>
+        <translation>Cash aid handed out today</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>No cash aid today</source>
+        <translation>No cash aid today</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Handed out: {amount} ({count})</source>
+        <translation>Handed out: {amount} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Opening float (yuan)</source>
+        <translation>Opening float (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted in the box</source>
+        <translation>Counted in the box</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Reason for the difference (needed when it is not 0)</source>
+        <translation>Reason for the difference (needed when it is not 0)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Signed by two</source>
+        <translation>Signed by two</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted by {name}: your PIN</source>
+        <translation>Counted by {name}: your PIN</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Witness (another volunteer or the head)</source>
+        <translation>Witness (another volunteer or the head)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>The witness&apos;s PIN</source>
+        <translation>The witness&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Nobody else can witness: add a volunteer first</source>
+        <translation>Nobody else can witness: add a volunteer first</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Past closes</source>
+        <translation>Past closes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>This day is already closed. A station head can reopen it from Past closes.</source>
+        <translation>This day is already closed. A station head can reopen it from Past closes.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted: {amount}</source>
+        <translation>Counted: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Expected: {amount} (float less cash handed out)</source>
+        <translation>Expected: {amount} (float less cash handed out)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Difference: {amount}</source>
+        <translation>Difference: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted and expected differ: write the reason</source>
+        <translation>Counted and expected differ: write the reason</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Type the PIN</source>
+        <translation>Type the PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ClosesDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Past closes</source>
+        <translation>Past closes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Why is the day reopened?</source>
+        <translation>Why is the day reopened?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Reopen the day</source>
+        <translation>Reopen the day</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Slip</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>reopened</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>{day} · {state}
+expected {expected} · counted {counted} · difference {difference}</source>
+        <translation>{day} · {state}
+expected {expected} · counted {counted} · difference {difference}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Choose a closed day first</source>
+        <translation>Choose a closed day first</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close slip {day}</source>
+        <translation>Close slip {day}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>No receipt printer is chosen on this laptop: save the slip as a PDF, or choose a printer in the receipt settings.</source>
+        <translation>No receipt printer is chosen on this laptop: save the slip as a PDF, or choose a printer in the receipt settings.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Sent to the printer</source>
+        <translation>Sent to the printer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Save the close slip</source>
+        <translation>Save the close slip</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Saved as {path}</source>
+        <translation>Saved as {path}</translation>
     </message>
 </context>
 </TS>

@@ -1041,6 +1041,11 @@ Received by {who}</source>
         <source>Find the family first, then choose Give aid on its page.</source>
         <translation>请先找到这户家庭，再在该户页面点“发放帮扶”。</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/home.py" line="1"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -1791,6 +1796,11 @@ Received by {who}</source>
         <source>Region</source>
         <translation>所在地区</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -2466,6 +2476,212 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/widgets/usb_sync.py" line="0"/>
         <source>The server has more for this station: export again.</source>
         <translation>服务器还有更多内容：请再导出一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDayDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cash count of {day}</source>
+        <translation>{day} 现金盘点</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cash aid handed out today</source>
+        <translation>当日现金发放</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>No cash aid today</source>
+        <translation>今天没有现金发放</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Handed out: {amount} ({count})</source>
+        <translation>已发放：{amount}（{count} 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Opening float (yuan)</source>
+        <translation>备用金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted in the box</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Reason for the difference (needed when it is not 0)</source>
+        <translation>差额原因（差额不为 0 时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Signed by two</source>
+        <translation>双人签核</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted by {name}: your PIN</source>
+        <translation>清点人 {name}：请输入您的 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Witness (another volunteer or the head)</source>
+        <translation>监盘人（另一位志愿者或站长）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>The witness&apos;s PIN</source>
+        <translation>监盘人的 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Nobody else can witness: add a volunteer first</source>
+        <translation>没有其他人可以监盘：请先添加志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Past closes</source>
+        <translation>日结记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>This day is already closed. A station head can reopen it from Past closes.</source>
+        <translation>这一天已经日结。站长可以在“日结记录”中重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted: {amount}</source>
+        <translation>实点：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Expected: {amount} (float less cash handed out)</source>
+        <translation>应有：{amount}（备用金减去当日发放）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Difference: {amount}</source>
+        <translation>差额：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Counted and expected differ: write the reason</source>
+        <translation>实点与应有现金不符：请写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/close_day.py" line="1"/>
+        <source>Type the PIN</source>
+        <translation>请输入 PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>ClosesDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Past closes</source>
+        <translation>日结记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Why is the day reopened?</source>
+        <translation>重新打开的原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Reopen the day</source>
+        <translation>重新打开这一天</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Slip</source>
+        <translation>日结单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>closed</source>
+        <translation>已日结</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>{day} · {state}
+expected {expected} · counted {counted} · difference {difference}</source>
+        <translation>{day} · {state}
+应有 {expected} · 实点 {counted} · 差额 {difference}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Choose a closed day first</source>
+        <translation>请先选择一个已日结的日期</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close slip {day}</source>
+        <translation>{day} 日结单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>No receipt printer is chosen on this laptop: save the slip as a PDF, or choose a printer in the receipt settings.</source>
+        <translation>本机没有选择凭证打印机：请将日结单保存为 PDF，或在凭证设置中选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Save the close slip</source>
+        <translation>保存日结单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
     </message>
 </context>
 </TS>

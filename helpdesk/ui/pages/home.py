@@ -38,6 +38,10 @@ class HomePage(Page):
         self.content.addLayout(self.figures)
         self.content.addWidget(self.give_button)
         self.content.addWidget(self.register_button)
+        self.close_day_button = QPushButton(self.tr("Close the day"), self)
+        self.close_day_button.setObjectName("home_close_day")
+        self.close_day_button.clicked.connect(self.close_day)
+        self.content.addWidget(self.close_day_button)
         self.content.addStretch(1)
 
     def _figure(self, name: str, caption: str, row: int) -> QLabel:
@@ -60,6 +64,13 @@ class HomePage(Page):
         self.waiting_label.setText(str(today.waiting_changes))
         self.families_label.setText(str(today.families))
         self.shell.refresh_status(today.waiting_changes)
+
+    def close_day(self) -> None:
+        from helpdesk.ui.dialogs import close_day, closes
+
+        dialog = close_day.CloseDayDialog(self.session, self)
+        dialog.closed.connect(lambda c: closes.SlipDialog(self.session, c, self).open())
+        dialog.open()
 
     def _give(self) -> None:
         page = self.shell.go("families")

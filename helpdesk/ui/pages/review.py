@@ -50,6 +50,7 @@ ENTITIES = {
     "volunteer": QT_TRANSLATE_NOOP("Review", "Volunteer"),
     "station": QT_TRANSLATE_NOOP("Review", "Station"),
     "audit": QT_TRANSLATE_NOOP("Review", "Log entry"),
+    "close": QT_TRANSLATE_NOOP("Review", "Day close"),
 }
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_office_users"
-down_revision = "0003"
+down_revision = "0004_day_closes"
 branch_labels = None
 depends_on = None
 
