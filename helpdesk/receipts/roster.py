@@ -33,7 +33,8 @@ HEADS: dict[str, tuple[str, str]] = {
     "received": ("本期已领", "Received"),
     "amount": ("金额 / 物资", "Amount / goods"),
     "signature": ("领取人签名", "Signature"),
-    "date": ("日期", "Date"),
+    "date": ("日期时间", "Date, time"),
+    "by": ("经办人", "Handed by"),
 }
 TITLES = {
     "roster": ("困难职工家庭领取名册", "Roster of families"),
@@ -60,20 +61,20 @@ def _both(pair: tuple[str, str]) -> str:
 
 def _html(title: tuple[str, str], station: str, programme: str, sheet: str,
           rows: list[RosterRow] | None) -> str:
-    columns = ["no", "name", "id", "phone", "received", "amount", "signature", "date"]
-    widths = {"no": 6, "name": 13, "id": 19, "phone": 10, "received": 10, "amount": 13,
-              "signature": 18, "date": 11}
+    columns = ["no", "name", "id", "phone", "received", "amount", "signature", "date", "by"]
+    widths = {"no": 5, "name": 12, "id": 17, "phone": 8, "received": 8, "amount": 12,
+              "signature": 15, "date": 13, "by": 10}
     head = "".join(f"<th width='{widths[c]}%' align='left'>{_both(HEADS[c])}</th>"
                    for c in columns)
     body = []
     if rows is None:
-        body = [f"<tr><td>{i}</td>" + "<td>&nbsp;<br>&nbsp;</td>" * 7 + "</tr>"
+        body = [f"<tr><td>{i}</td>" + "<td>&nbsp;<br>&nbsp;</td>" * 8 + "</tr>"
                 for i in range(1, BLANK_ROWS + 1)]
     else:
         yes = TITLES["yes"][0]
         for i, r in enumerate(rows, 1):
             cells = [str(i), r.head_name, r.masked_id, r.phone_tail, yes if r.received else "",
-                     "", "", ""]
+                     "", "", "", ""]
             body.append("<tr>" + "".join(f"<td>{html.escape(c)}&nbsp;<br>&nbsp;</td>"
                                          for c in cells) + "</tr>")
     number = f"{TITLES['sheet'][0]} / {TITLES['sheet'][1]}：{sheet}"
