@@ -16,6 +16,7 @@ from helpdesk.domain.aid import AidIn
 from helpdesk.domain.common import iso
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.paper import PaperLine
+from helpdesk.domain.station import Volunteer
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.receipts import roster
 from helpdesk.services.session import Session
@@ -80,6 +81,11 @@ def sheet(session: Session, number: str) -> tuple[store.Sheet | None, dict[int, 
                          f"本机没有打印过纸质登记表 {number}：请核对表号",
                          f"This computer never printed paper sheet {number}: check the number")
     return found, store.lines_entered(session.db, number)
+
+
+def hand_over_volunteers(session: Session) -> list[Volunteer]:
+    """Who may have handed aid over: the station's active volunteers."""
+    return volunteers.active(session.db)
 
 
 def _problem(code: str, zh: str, en: str, field: str) -> InvalidInput:
