@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import money, paper
+from helpdesk.domain import idcard, money, paper
 from helpdesk.domain.aid import AidIn, ApprovalKind, Need
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.paper import PaperLine
@@ -95,7 +95,7 @@ class PaperEntryPage(Page):
         self.search = QLineEdit(self.form)
         self.search.setPlaceholderText(self.tr("Name, pinyin, or last digits of ID or phone"))
         self.results = FamilySearchModel(
-            lambda q, n: families.find(self.session, q, limit=n), None, self)
+            lambda q, n: families.find(self.session, q, limit=n), self._describe, self)
         self.found = QListView(self.form)
         self.found.setObjectName("paper_family_results")
         self.found.setModel(self.results)
@@ -117,6 +117,8 @@ class PaperEntryPage(Page):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.handed_by = QComboBox(self.form)
+        for touch in (self.line, self.when):  # as tall as the line edits (app.qss)
+            touch.setMinimumHeight(44)
         self.fields = {
             "line": Field("line", self.tr("Line number on the sheet"), self.line, self.form),
             "family_id": Field("family_id", self.tr("Family (search as usual)"), self.search,
@@ -252,6 +254,16 @@ class PaperEntryPage(Page):
         self.chosen.setText(self.tr("Family: {name}").replace("{name}", head))
         self.fields["family_id"].set_error("")
         self.programme.set_standings(standings)
+
+    def _describe(self, family_id: str) -> str:
+        """What tells two 王丽 apart, as on the Families page: masked ID, birth date, address."""
+        try:
+            f = families.family_history(self.session, family_id).family
+        except KnownError:
+            return ""
+        born = f.birth_date.isoformat() if f.birth_date else ""
+        return " · ".join(b for b in (idcard.mask(f.id_number) if f.id_number else "", born,
+                                      f.address) if b)
 
     def choose_scan(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Photo or scan of the sheet"), "",
