@@ -1146,6 +1146,11 @@ Received by {who}</translation>
         <translation>Save this line</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="139"/>
+        <source>Receipt of the line saved: print, PDF</source>
+        <translation>Receipt of the line saved: print, PDF</translation>
+    </message>
+    <message>
         <location filename="../../helpdesk/ui/pages/paper_entry.py" line="149"/>
         <source>Before an outage: print numbered sheets</source>
         <translation>Before an outage: print numbered sheets</translation>

@@ -1146,6 +1146,11 @@ Received by {who}</source>
         <translation>保存这一行</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="139"/>
+        <source>Receipt of the line saved: print, PDF</source>
+        <translation>已保存这一行的凭证：打印、PDF</translation>
+    </message>
+    <message>
         <location filename="../../helpdesk/ui/pages/paper_entry.py" line="149"/>
         <source>Before an outage: print numbered sheets</source>
         <translation>停电或电脑故障前：打印带编号的登记表</translation>

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from helpdesk.domain.aid import ApprovalKind
@@ -81,6 +81,10 @@ def test_a_paper_line_is_entered_capped_and_not_twice(qtbot: QtBot, signed_in: M
     assert aid.override_reason == "纸上已由站长签批" and aid.receipt_no in page.message.text()
     assert datetime.fromisoformat(aid.given_at) < datetime.fromisoformat(aid.entered_at or "")
     assert page.line.value() == 2 and aid.receipt_no in page.sheet_state.text()
+    qtbot.mouseClick(page.receipt_button, LEFT)  # the 补录 receipt, as any receipt
+    receipt = page.findChild(QDialog, "receipt_dialog")
+    assert receipt is not None and receipt.aid.id == aid.id
+    receipt.reject()
     enter_line(qtbot, page, family_id, 1, "50")  # the same line again
     assert aid.receipt_no in page.message.text() and "twice" in page.message.text()
     assert len(families.family_history(session, family_id).aid) == 2

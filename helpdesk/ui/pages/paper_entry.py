@@ -36,6 +36,7 @@ from helpdesk.services import families, programmes
 from helpdesk.services import paper as papercases
 from helpdesk.ui import i18n
 from helpdesk.ui.dialogs.approval import ApprovalDialog
+from helpdesk.ui.dialogs.receipt import ReceiptDialog
 from helpdesk.ui.models.families import FamilySearchModel
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.form import Field, show_errors
@@ -139,12 +140,18 @@ class PaperEntryPage(Page):
         self.save_button.setObjectName("paper_save")
         self.save_button.setProperty("class", "primary")
         self.save_button.clicked.connect(self.save_line)
+        self.receipt_button = QPushButton(self.tr("Receipt of the line saved: print, PDF"),
+                                          self.form)
+        self.receipt_button.setObjectName("paper_receipt")
+        self.receipt_button.clicked.connect(
+            lambda: ReceiptDialog(self.session, self.last_aid, self).open())
+        self.receipt_button.hide()
         rows: list[QWidget] = [self.attach, self.scan_state, self.fields["line"],
                                self.fields["family_id"], self.found, self.chosen]
         rows += [self.fields[n] for n in ("programme_id", "amount_fen")]
         rows += [self.capitals] + [self.fields[n] for n in ("goods", "service_note",
                                                            "given_at", "handed_by")]
-        for n, w in enumerate([*rows, self.save_button]):
+        for n, w in enumerate([*rows, self.save_button, self.receipt_button]):
             box.addWidget(w, n, 0)
 
     def _build_printing(self) -> None:
@@ -255,8 +262,7 @@ class PaperEntryPage(Page):
         self.fields["family_id"].set_error("")
         self.programme.set_standings(standings)
 
-    def _describe(self, family_id: str) -> str:
-        """What tells two 王丽 apart, as on the Families page: masked ID, birth date, address."""
+    def _describe(self, family_id: str) -> str:  # as on the Families page
         try:
             f = families.family_history(self.session, family_id).family
         except KnownError:
@@ -323,8 +329,7 @@ class PaperEntryPage(Page):
                          handed_by=str(self.handed_by.currentData() or ""))
 
     def _invalid(self, problems: dict[str, str]) -> None:
-        rest = show_errors(self.fields, problems)
-        self.say("\n".join(rest), error=True)
+        self.say("\n".join(show_errors(self.fields, problems)), error=True)
 
     def save_line(self) -> None:
         """Check the line (the domain's rules, then caps and approvals as at the desk: one
@@ -375,6 +380,7 @@ class PaperEntryPage(Page):
             return
         self.approvals.clear()
         self.last_aid = aid
+        self.receipt_button.show()
         self.say(self.tr("Line {line} saved: receipt {receipt} (补录, signed on paper sheet "
                          "{sheet})").replace("{line}", str(aid.paper_line))
                  .replace("{receipt}", aid.receipt_no).replace("{sheet}", self.sheet_no))
