@@ -62,8 +62,8 @@ def _both(pair: tuple[str, str]) -> str:
 def _html(title: tuple[str, str], station: str, programme: str, sheet: str,
           rows: list[RosterRow] | None) -> str:
     columns = ["no", "name", "id", "phone", "received", "amount", "signature", "date", "by"]
-    widths = {"no": 5, "name": 12, "id": 17, "phone": 8, "received": 8, "amount": 12,
-              "signature": 15, "date": 13, "by": 10}
+    widths = {"no": 5, "name": 11, "id": 20, "phone": 8, "received": 8, "amount": 11,
+              "signature": 14, "date": 14, "by": 9}
     head = "".join(f"<th width='{widths[c]}%' align='left'>{_both(HEADS[c])}</th>"
                    for c in columns)
     body = []
