@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from helpdesk.domain import money, signature
+from helpdesk.domain import money, paper, signature
 from helpdesk.domain.common import Labelled, Model
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Relation
@@ -133,7 +133,35 @@ class Aid(Model):
     voided_at: Moment | None = None
     void_reason: Annotated[str, Text(MAX_REASON)] = ""
     voided_by: Id | None = None
+    # Typed back from a paper sheet (补录): its sheet and line, when it was entered and by
+    # whom (`volunteer_id` handed it over, `given_at` is the paper's), the sheet's photo.
+    paper_sheet: paper.SheetNo | None = None
+    paper_line: int | None = Field(default=None, ge=1, le=paper.MAX_LINE)
+    entered_at: Moment | None = None
+    entered_by: Id | None = None
+    paper_scan_hash: Sha256 | None = None
     hlc: HlcText
+
+    @model_validator(mode="after")
+    def _paper(self) -> Aid:
+        marks = (self.paper_sheet, self.paper_line, self.entered_at, self.entered_by)
+        if any(m is not None for m in marks) and any(m is None for m in marks):
+            raise fail("paper_record", "纸质登记表补录须同时有表号、行号、录入时间和录入人",
+                       "An aid typed back from paper needs its sheet, line, entry time and "
+                       "the volunteer who entered it", "paper_sheet")
+        if self.paper_sheet is None and self.paper_scan_hash is not None:
+            raise fail("paper_scan", "只有纸质登记表补录的记录才能附登记表照片",
+                       "Only an aid typed back from paper carries a photo of its sheet",
+                       "paper_scan_hash")
+        if self.paper_sheet is not None and (self.signature_hash or self.no_signature_reason):
+            raise fail("paper_signature", "补录的记录以纸质登记表上的签名为准，不能另有签名",
+                       "An aid typed back from paper was signed on the sheet: it carries no "
+                       "other signature", "signature_hash")
+        return self
+
+    @property
+    def from_paper(self) -> bool:
+        return self.paper_sheet is not None
 
     @model_validator(mode="after")
     def _no_signature(self) -> Aid:

@@ -97,6 +97,9 @@ class ReceiptData:
     copy_no: int = 0
     copy_time: str = ""
     void_note: str = ""
+    paper_sheet: str = ""  # typed back from this paper sheet (补录), at `paper_line`
+    paper_line: int = 0
+    entered_time: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,8 @@ def html_of(data: ReceiptData, style: Style, bilingual: bool, copy_label: str = 
         mark = (f"{LABELS['copy'][0]} {LABELS['copy'][1]} {data.copy_no}" if bilingual
                 else f"{LABELS['copy'][0]}（第 {data.copy_no} 次）")
         out.append(_centre(_e(f"{mark} · {data.copy_time}"), f * 1.2, bold=True))
+    if data.paper_sheet:
+        out.append(_centre(_paper_note(data, bilingual), f * 1.1, bold=True))
     if data.void_note:
         out.append(_centre(_e(f"{text('void', bilingual)} · {data.void_note}"), f * 1.2,
                            bold=True))
@@ -191,7 +196,11 @@ def html_of(data: ReceiptData, style: Style, bilingual: bool, copy_label: str = 
     people = []
     if data.recipient:
         people.append(row("recipient", _e(data.recipient)))
-    if data.no_signature_reason:
+    if data.paper_sheet:
+        zh, en = (f"已在纸质登记表 {data.paper_sheet} 上签名",
+                  f"signed on paper sheet {data.paper_sheet}")
+        signature = f"{_e(zh)}<br>{_e(en)}" if bilingual else _e(zh)
+    elif data.no_signature_reason:
         signature = _no_signature(data, bilingual)
     elif signature_size:
         w, h = signature_size
@@ -214,6 +223,14 @@ def html_of(data: ReceiptData, style: Style, bilingual: bool, copy_label: str = 
     if data.station_phone:
         out.append(_centre(_e(f"{text('phone', bilingual)}：{data.station_phone}"), f))
     return "".join(out)
+
+
+def _paper_note(data: ReceiptData, bilingual: bool) -> str:
+    """补录（纸质登记表 N 第 M 行）: the aid was handed over on paper and typed back later."""
+    zh = f"补录（纸质登记表 {data.paper_sheet} 第 {data.paper_line} 行）"
+    en = f"补录 (from paper sheet {data.paper_sheet}, line {data.paper_line})"
+    when = f"{'录入' if not bilingual else '录入 entered'} {data.entered_time}"
+    return "<br>".join(_e(t) for t in ((zh, en, when) if bilingual else (zh, when)))
 
 
 def _no_signature(data: ReceiptData, bilingual: bool) -> str:

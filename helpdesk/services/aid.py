@@ -14,9 +14,11 @@ from helpdesk.domain.aid import Aid, AidIn, ApprovalKind, Need, ReasonIn
 from helpdesk.domain.common import iso, new_id
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Family
+from helpdesk.domain.paper import PaperLine
 from helpdesk.domain.programmes import Kind, Programme
 from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
 from helpdesk.services import closes
+from helpdesk.services import paper as paper_sheets
 from helpdesk.services.session import Session, checked
 from helpdesk.store import aid as store
 from helpdesk.store import clock, families, programmes, volunteers
@@ -166,10 +168,12 @@ CLOCK_SLACK_MS = 5_000
 
 
 def _needs(session: Session, aid_in: AidIn, programme: Programme, family: Family,
-           moment: datetime) -> list[Need]:
-    day = moment.astimezone(session.tz).date()
+           now: datetime) -> list[Need]:
+    # `now` is this computer's time, also for an aid typed back from paper: the paper's
+    # earlier date is not the clock being behind.
+    day = now.astimezone(session.tz).date()
     out = []
-    if clock.behind_by_ms(session.db, int(moment.timestamp() * 1000)) > CLOCK_SLACK_MS \
+    if clock.behind_by_ms(session.db, int(now.timestamp() * 1000)) > CLOCK_SLACK_MS \
             or day < __build_date__:
         out.append(Need(ApprovalKind.CLOCK,
                         "电脑时间比上次记录的时间还早，请检查时钟；继续发放需要站长确认",
@@ -196,15 +200,19 @@ def _needs(session: Session, aid_in: AidIn, programme: Programme, family: Family
     return out
 
 
-def needs(session: Session, data: dict[str, Any] | AidIn, *,
-          now: datetime | None = None) -> list[Need]:
+def needs(session: Session, data: dict[str, Any] | AidIn, *, now: datetime | None = None,
+          paper: PaperLine | None = None) -> list[Need]:
     """Every approval this aid needs (cap override, clock behind, second volunteer), known
     before the recipient signs: the screen collects them all, then calls `give_aid` once.
-    Read-only; raises InvalidInput / KnownError as `give_aid` would for bad details."""
+    Read-only; raises InvalidInput / KnownError as `give_aid` would for bad details (and,
+    for a `paper` line, as `give_aid` would for that line)."""
     aid_in = _aid_in(data)
-    moment = now or datetime.now(UTC)
+    now = now or datetime.now(UTC)
+    moment = paper.given_at if paper else now
+    if paper:
+        paper_sheets.check_line(session, paper, now)
     programme, family = _subject(session, aid_in, moment.astimezone(session.tz).date())
-    return _needs(session, aid_in, programme, family, moment)
+    return _needs(session, aid_in, programme, family, now)
 
 
 def check_approvals(session: Session, wanted: Iterable[Need],
@@ -239,7 +247,8 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
              approvals: Mapping[ApprovalKind, Given] | None = None,
              cap_approval: Approval | None = None, clock_approval: Approval | None = None,
              second: SecondSignOff | None = None, no_signature: Approval | None = None,
-             now: datetime | None = None) -> Aid:
+             now: datetime | None = None, paper: PaperLine | None = None,
+             paper_scan: bytes | None = None) -> Aid:
     """Record one aid with its receipt number, signature, outbox change and audit row, in one
     transaction that also reads the cap and the clock.
 
@@ -249,22 +258,39 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     is behind, cash is above the threshold); KnownError for a wrong approver PIN. Refuses
     (InvalidInput, field `signature`) an aid without the recipient's signature, unless
     `no_signature` records a station head's "recipient could not sign" with the reason.
+
+    With `paper`, the aid is typed back from a paper sheet line (补录): given at the paper's
+    time by the volunteer who handed it over, signed on the paper (no signature here), with
+    the sheet's photo or scan `paper_scan` attached when there is one. Refuses (KnownError)
+    a line already entered, naming its receipt, and a paper time in the future or before
+    the sheet was printed; caps and approvals are checked as at the desk.
     """
     aid_in = _aid_in(data)
-    moment = now or datetime.now(UTC)
+    now = now or datetime.now(UTC)
+    moment = paper.given_at if paper else now
     day = moment.astimezone(session.tz).date()
+    if paper:
+        handed_by = paper_sheets.check_line(session, paper, now)
+        scan = paper_sheets.checked_scan(paper_scan)
     programme, family = _subject(session, aid_in, day)
-    no_signature_by = _check_signature(session, aid_in, no_signature)
+    if paper:
+        paper_sheets.check_no_signature(aid_in, no_signature)  # signed on the paper
+        no_signature_by = None
+    else:
+        handed_by, scan = session.volunteer.id, None
+        no_signature_by = _check_signature(session, aid_in, no_signature)
     given: dict[ApprovalKind, Given] = {k: v for k, v in (
         (ApprovalKind.CAP, cap_approval), (ApprovalKind.CLOCK, clock_approval),
         (ApprovalKind.SECOND_VOLUNTEER, second)) if v is not None}
     given.update(approvals or {})
     # PINs are checked before the write lock is taken (a PIN check is slow on purpose).
-    approved = check_approvals(session, _needs(session, aid_in, programme, family, moment),
+    approved = check_approvals(session, _needs(session, aid_in, programme, family, now),
                                given)
     with session.write() as db:
         closes.refuse_if_closed(db, day.isoformat(), "发放", "given")  # read again, locked
-        wanted = _needs(session, aid_in, programme, family, moment)
+        if paper:
+            paper_sheets.check_line(session, paper, now)  # read again, locked
+        wanted = _needs(session, aid_in, programme, family, now)  # read again, locked
         missing = [n for n in wanted if n.kind not in approved]
         if missing:
             raise NeedsApproval(missing)
@@ -284,18 +310,22 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
             recipient_relation=aid_in.recipient_relation, signature_hash=signature,
             no_signature_reason=no_signature.reason.strip() if no_signature else "",
             no_signature_by=no_signature_by,
-            volunteer_id=session.volunteer.id, second_volunteer_id=second_id,
+            volunteer_id=handed_by, second_volunteer_id=second_id,
             override_reason="；".join(r.reason.strip() for r in reasons),
             override_by=override_by or clock_by,
-            receipt_no=store.next_receipt_no(db, session.device, day.year),
-            device_id=session.device.id, hlc=hlc)
+            receipt_no=store.next_receipt_no(db, session.device,
+                                             now.astimezone(session.tz).year),
+            device_id=session.device.id, hlc=hlc,
+            **paper_sheets.fields(db, session, paper, scan, now))
         store.insert(db, aid)
         session.change(entity="aid", entity_id=aid.id, op="put", hlc=hlc,
                        state=aid.model_dump(mode="json"))
         session.audit("give_aid", hlc, entity="aid", entity_id=aid.id,
                       detail={"receipt_no": aid.receipt_no, "amount_fen": aid.amount_fen,
                               "cap_override": bool(override_by), "clock_override": bool(clock_by),
-                              "no_signature": bool(no_signature_by)})
+                              "no_signature": bool(no_signature_by),
+                              **({"paper_sheet": aid.paper_sheet, "paper_line": aid.paper_line}
+                                 if paper else {})})
     return aid
 
 

@@ -18,7 +18,7 @@ from helpdesk.domain.aid import Aid
 from helpdesk.domain.common import iso
 from helpdesk.domain.families import IdKind, Relation
 from helpdesk.errors import KnownError
-from helpdesk.receipts import layout, page, pdf, printing, qr, roster
+from helpdesk.receipts import layout, page, pdf, printing, qr
 from helpdesk.services.session import Session
 from helpdesk.store import aid as aidstore
 from helpdesk.store import db as dbm
@@ -159,7 +159,8 @@ def data_of(session: Session, aid: Aid, bilingual: bool,
         no_signature_by=name_of(aid.no_signature_by) if aid.no_signature_reason else "",
         copy_no=printed.copy_no if printed else 0,
         copy_time=_local(session, printed.printed_at) if printed else "",
-        void_note=void_note)
+        void_note=void_note, paper_sheet=aid.paper_sheet or "", paper_line=aid.paper_line or 0,
+        entered_time=_local(session, aid.entered_at) if aid.entered_at else "")
 
 
 def preview(session: Session, aid: Aid, bilingual: bool) -> layout.ReceiptData:
@@ -236,20 +237,6 @@ def print_receipt(session: Session, aid: Aid, *, printer: str | None = None,
     except printing.PrintError as err:
         raise KnownError(err.code, err.zh, err.en) from None
     return data
-
-
-def roster_pdf(session: Session, path: Path, programme_id: str | None = None) -> int:
-    """The A4 paper fallback: the roster of families for a programme, or with no programme
-    the blank signature sheet. Shows masked ID numbers only; returns the number of pages."""
-    if programme_id is None:
-        return roster.write(path, station=session.station.name, programme="", rows=None)
-    programme = programmes.get(session.db, programme_id)
-    if programme is None:
-        raise KnownError("no_programme", "找不到这个项目", "No such programme")
-    rows = [roster.RosterRow(name, idcard.mask(number) if number else "", phone[-4:], received)
-            for name, _, number, phone, received in store.roster(session.db, programme_id)]
-    return roster.write(path, station=session.station.name,
-                        programme=f"{programme.name_zh} / {programme.name('en')}", rows=rows)
 
 
 def _date(text: str) -> date:

@@ -35,7 +35,9 @@ def by_receipt(db: Database, receipt_no: str) -> Aid | None:
 
 
 def last(db: Database) -> Aid | None:
-    row = rows.one(db, "SELECT * FROM aid ORDER BY given_at DESC, id DESC LIMIT 1", [])
+    # An aid typed back from paper is as recent as its entry, not as its paper date.
+    row = rows.one(db, "SELECT * FROM aid ORDER BY coalesce(entered_at, given_at) DESC, id DESC "
+                   "LIMIT 1", [])
     return rows.from_row(Aid, row, json_fields=_JSON) if row else None
 
 

@@ -428,3 +428,33 @@ def m010_day_closes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS day_closes_day ON day_closes(day, closed_at)")
     db.execute("CREATE UNIQUE INDEX IF NOT EXISTS day_closes_open ON day_closes(day) "
                "WHERE reopened_at IS NULL")
+
+
+@migrations()
+def m011_paper_sheets(db: Database) -> None:
+    # Printed paper sheets (roster, blank signature sheet) with the number each was issued,
+    # and the aid typed back from them: sheet, line, entry time and who entered it, and the
+    # photo or scan of the sheet, stored once by its hash as signatures are. A line is typed
+    # back once per device (another laptop's entries arrive by sync and are checked by the
+    # service before entering, naming the receipt already given for that line).
+    db.execute("""CREATE TABLE paper_sheets (
+        number TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('roster', 'blank')),
+        programme_id TEXT,
+        lines INTEGER NOT NULL,
+        printed_at TEXT NOT NULL,
+        printed_by TEXT NOT NULL,
+        device_id TEXT NOT NULL
+    )""")
+    db.execute("""CREATE TABLE paper_scans (
+        hash TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        data BLOB NOT NULL
+    )""")
+    for column in ("paper_sheet TEXT", "paper_line INTEGER", "entered_at TEXT",
+                   "entered_by TEXT", "paper_scan_hash TEXT"):
+        db.execute(f"ALTER TABLE aid ADD COLUMN {column}")
+    db.execute("CREATE UNIQUE INDEX aid_paper_line ON aid(device_id, paper_sheet, paper_line) "
+               "WHERE paper_sheet IS NOT NULL AND voided_at IS NULL")
+    db.execute("CREATE INDEX aid_paper_sheet ON aid(paper_sheet, paper_line) "
+               "WHERE paper_sheet IS NOT NULL")

@@ -24,6 +24,7 @@ from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
 from helpdesk.store import aid as aid_store
 from helpdesk.store import closes, families, programmes, receipts, search, versions
+from helpdesk.store import paper as paper_store
 from helpdesk.sync import matches, wire
 
 _INDEX_IN_BULK = 100  # from this many new rows on, drop the search triggers and index at once
@@ -187,6 +188,8 @@ def _apply(db: Database, change: Change) -> bool:
         if aid.signature_hash and aid_store.signature(db, aid.signature_hash) is None:
             # The image stays on its own laptop and the server (DESIGN.md point 4).
             aid = aid.model_copy(update={"signature_hash": None})
+        if aid.paper_scan_hash and paper_store.scan(db, aid.paper_scan_hash) is None:
+            aid = aid.model_copy(update={"paper_scan_hash": None})  # the photo stays too
         aid_store.replace(db, aid)
         return True
     if change.entity == "close":  # a close of another laptop of this station closes the day here

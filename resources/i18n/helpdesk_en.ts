@@ -1046,6 +1046,11 @@ Received by {who}</translation>
         <source>Close the day</source>
         <translation>Close the day</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/home.py" line="37"/>
+        <source>Enter aid from a paper sheet</source>
+        <translation>Enter aid from a paper sheet</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2682,6 +2687,199 @@ expected {expected} · counted {counted} · difference {difference}</translation
         <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
         <source>Saved as {path}</source>
         <translation>Saved as {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="53"/>
+        <source>Enter aid from a paper sheet</source>
+        <translation>Enter aid from a paper sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="59"/>
+        <source>Type the sheet number printed at its top right, or scan its QR code. Then enter each line as written on the paper.</source>
+        <translation>Type the sheet number printed at its top right, or scan its QR code. Then enter each line as written on the paper.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="63"/>
+        <source>e.g. 7KQM-P0001</source>
+        <translation>e.g. 7KQM-P0001</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="65"/>
+        <source>Paper sheet number</source>
+        <translation>Paper sheet number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="66"/>
+        <source>Open the sheet</source>
+        <translation>Open the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="87"/>
+        <source>Attach a photo or scan of the sheet…</source>
+        <translation>Attach a photo or scan of the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="96"/>
+        <source>Name, pinyin, or last digits of ID or phone</source>
+        <translation>Name, pinyin, or last digits of ID or phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="111"/>
+        <source>Amount in yuan, e.g. 500</source>
+        <translation>Amount in yuan, e.g. 500</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="121"/>
+        <source>Line number on the sheet</source>
+        <translation>Line number on the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="122"/>
+        <source>Family (search as usual)</source>
+        <translation>Family (search as usual)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="124"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="126"/>
+        <source>Cash amount (yuan)</source>
+        <translation>Cash amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="128"/>
+        <source>Goods given</source>
+        <translation>Goods given</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="129"/>
+        <source>Service given</source>
+        <translation>Service given</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="131"/>
+        <source>Date and time written on the sheet</source>
+        <translation>Date and time written on the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="133"/>
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="136"/>
+        <source>Save this line</source>
+        <translation>Save this line</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="139"/>
+        <source>Receipt of the line saved: print, PDF</source>
+        <translation>Receipt of the line saved: print, PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="149"/>
+        <source>Before an outage: print numbered sheets</source>
+        <translation>Before an outage: print numbered sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="152"/>
+        <source>Save a blank signature sheet as PDF…</source>
+        <translation>Save a blank signature sheet as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="157"/>
+        <source>Save the roster of this programme as PDF…</source>
+        <translation>Save the roster of this programme as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="185"/>
+        <source>Sheet {number} saved ({pages} page(s)): {path}</source>
+        <translation>Sheet {number} saved ({pages} page(s)): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="191"/>
+        <source>Save the sheet as PDF</source>
+        <translation>Save the sheet as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="223"/>
+        <source>{count} lines</source>
+        <translation>{count} lines</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="224"/>
+        <source>printed on another computer of the station</source>
+        <translation>printed on another computer of the station</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="225"/>
+        <source>line {line}: {receipt}</source>
+        <translation>line {line}: {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="227"/>
+        <source>Sheet {number} ({size}). Entered so far: {done}</source>
+        <translation>Sheet {number} ({size}). Entered so far: {done}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="229"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="235"/>
+        <source>No family chosen yet</source>
+        <translation>No family chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="252"/>
+        <source>Family: {name}</source>
+        <translation>Family: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="257"/>
+        <source>Photo or scan of the sheet</source>
+        <translation>Photo or scan of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="258"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="268"/>
+        <source>The file cannot be read: choose another one</source>
+        <translation>The file cannot be read: choose another one</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="274"/>
+        <source>Attached: {name} ({size} KB)</source>
+        <translation>Attached: {name} ({size} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="290"/>
+        <source>In capitals: {capitals}</source>
+        <translation>In capitals: {capitals}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="324"/>
+        <source>Search for the family and choose it</source>
+        <translation>Search for the family and choose it</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="326"/>
+        <source>Pick the programme</source>
+        <translation>Pick the programme</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="366"/>
+        <source>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</source>
+        <translation>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</translation>
     </message>
 </context>
 </TS>

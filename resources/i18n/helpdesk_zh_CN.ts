@@ -1046,6 +1046,11 @@ Received by {who}</source>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/home.py" line="37"/>
+        <source>Enter aid from a paper sheet</source>
+        <translation>纸质登记表补录</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2682,6 +2687,199 @@ expected {expected} · counted {counted} · difference {difference}</source>
         <location filename="../../helpdesk/ui/dialogs/closes.py" line="1"/>
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="53"/>
+        <source>Enter aid from a paper sheet</source>
+        <translation>纸质登记表补录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="59"/>
+        <source>Type the sheet number printed at its top right, or scan its QR code. Then enter each line as written on the paper.</source>
+        <translation>输入登记表右上角印的表号，或扫描其二维码；然后按纸上所写逐行录入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="63"/>
+        <source>e.g. 7KQM-P0001</source>
+        <translation>例如 7KQM-P0001</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="65"/>
+        <source>Paper sheet number</source>
+        <translation>纸质登记表表号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="66"/>
+        <source>Open the sheet</source>
+        <translation>打开登记表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="87"/>
+        <source>Attach a photo or scan of the sheet…</source>
+        <translation>附加登记表的照片或扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="96"/>
+        <source>Name, pinyin, or last digits of ID or phone</source>
+        <translation>姓名、拼音，或证件号、电话的后几位</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="111"/>
+        <source>Amount in yuan, e.g. 500</source>
+        <translation>金额（元），例如 500</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="121"/>
+        <source>Line number on the sheet</source>
+        <translation>表上的行号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="122"/>
+        <source>Family (search as usual)</source>
+        <translation>家庭（照常搜索）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="124"/>
+        <source>Programme</source>
+        <translation>帮扶项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="126"/>
+        <source>Cash amount (yuan)</source>
+        <translation>现金金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="128"/>
+        <source>Goods given</source>
+        <translation>发放的物资</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="129"/>
+        <source>Service given</source>
+        <translation>提供的服务</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="131"/>
+        <source>Date and time written on the sheet</source>
+        <translation>表上写的日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="133"/>
+        <source>Handed over by</source>
+        <translation>经办人（发放的志愿者）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="136"/>
+        <source>Save this line</source>
+        <translation>保存这一行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="139"/>
+        <source>Receipt of the line saved: print, PDF</source>
+        <translation>已保存这一行的凭证：打印、PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="149"/>
+        <source>Before an outage: print numbered sheets</source>
+        <translation>停电或电脑故障前：打印带编号的登记表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="152"/>
+        <source>Save a blank signature sheet as PDF…</source>
+        <translation>将空白签名表存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="157"/>
+        <source>Save the roster of this programme as PDF…</source>
+        <translation>将此项目的领取名册存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="185"/>
+        <source>Sheet {number} saved ({pages} page(s)): {path}</source>
+        <translation>登记表 {number} 已保存（{pages} 页）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="191"/>
+        <source>Save the sheet as PDF</source>
+        <translation>将登记表存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="223"/>
+        <source>{count} lines</source>
+        <translation>共 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="224"/>
+        <source>printed on another computer of the station</source>
+        <translation>由本站另一台电脑打印</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="225"/>
+        <source>line {line}: {receipt}</source>
+        <translation>第 {line} 行：{receipt}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="227"/>
+        <source>Sheet {number} ({size}). Entered so far: {done}</source>
+        <translation>登记表 {number}（{size}）。已补录：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="229"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="235"/>
+        <source>No family chosen yet</source>
+        <translation>尚未选择家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="252"/>
+        <source>Family: {name}</source>
+        <translation>家庭：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="257"/>
+        <source>Photo or scan of the sheet</source>
+        <translation>登记表的照片或扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="258"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="268"/>
+        <source>The file cannot be read: choose another one</source>
+        <translation>无法读取该文件：请另选一个</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="274"/>
+        <source>Attached: {name} ({size} KB)</source>
+        <translation>已附加：{name}（{size} KB）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="290"/>
+        <source>In capitals: {capitals}</source>
+        <translation>大写：{capitals}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="324"/>
+        <source>Search for the family and choose it</source>
+        <translation>请搜索并选择家庭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="326"/>
+        <source>Pick the programme</source>
+        <translation>请选择帮扶项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/paper_entry.py" line="366"/>
+        <source>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</source>
+        <translation>第 {line} 行已保存：凭证号 {receipt}（补录，已在纸质登记表 {sheet} 上签名）</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ import pytest
 from helpdesk.domain import idcard
 from helpdesk.receipts import fonts, layout, page, pdf
 from helpdesk.services import aid as aidcases
-from helpdesk.services import receipts
+from helpdesk.services import paper, receipts
 from helpdesk.services.session import Session
 from helpdesk.store import audit
 from helpdesk.store import receipts as store
@@ -195,11 +195,11 @@ def test_verify_pdf_reads_the_qr_with_qtpdf_and_zxing(station: Session, tmp_path
 
 def test_roster_and_blank_sheet_show_masked_ids_only(station: Session, tmp_path: Path) -> None:
     aid = give_cash(station)
-    pages = receipts.roster_pdf(station, tmp_path / "roster.pdf", aid.programme_id)
+    printed = paper.print_sheet(station, tmp_path / "roster.pdf", aid.programme_id)
     text = pdftotext(tmp_path / "roster.pdf")
-    assert pages == 1 and "张三" in text and idcard.mask(FULL_ID) in text
+    assert printed.pages == 1 and "张三" in text and idcard.mask(FULL_ID) in text
     assert FULL_ID not in squeeze(text) and "是" in text
-    assert receipts.roster_pdf(station, tmp_path / "blank.pdf") == 1
+    assert paper.print_sheet(station, tmp_path / "blank.pdf").pages == 1
     assert "领取签名表" in pdftotext(tmp_path / "blank.pdf")
 
 

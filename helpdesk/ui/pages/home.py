@@ -36,8 +36,13 @@ class HomePage(Page):
         self.register_button.clicked.connect(lambda: shell.go("family_form", None))
         self.content.addWidget(self.greeting)
         self.content.addLayout(self.figures)
+        # After an outage: the aid handed over on paper is typed back from here.
+        self.paper_button = QPushButton(self.tr("Enter aid from a paper sheet"), self)
+        self.paper_button.setObjectName("home_paper_entry")
+        self.paper_button.clicked.connect(lambda: shell.go("paper_entry"))
         self.content.addWidget(self.give_button)
         self.content.addWidget(self.register_button)
+        self.content.addWidget(self.paper_button)
         self.close_day_button = QPushButton(self.tr("Close the day"), self)
         self.close_day_button.setObjectName("home_close_day")
         self.close_day_button.clicked.connect(self.close_day)

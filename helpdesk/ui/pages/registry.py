@@ -42,6 +42,7 @@ PAGES: Mapping[str, Factory] = _Lazy({
     "family": "family:FamilyPage",
     "family_form": "family_form:FamilyFormPage",
     "give_aid": "give_aid:GiveAidPage",
+    "paper_entry": "paper_entry:PaperEntryPage",
     "programmes": "programmes:ProgrammesPage",
     "volunteers": "volunteers:VolunteersPage",
     "review": "review:ReviewPage",
