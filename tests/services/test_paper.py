@@ -23,6 +23,10 @@ from helpdesk.store import paper as store
 from tests.conftest import PIN
 from tests.services.helpers import cash_aid, register
 
+# Printing a sheet paints with Qt: the app the UI tests share must be pytest-qt's QApplication,
+# not a bare QGuiApplication made by the receipts' font loader.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 200
 
 
