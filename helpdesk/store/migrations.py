@@ -367,3 +367,11 @@ def m008_income_unknown(db: Database) -> None:
         db.execute(f"PRAGMA schema_version = {int(version) + 1}")
     finally:
         db.execute("PRAGMA writable_schema = OFF")
+
+
+@migrations()
+def m012_hardship_tiers(db: Database) -> None:
+    # The union's hardship tier of a family (set when a station head confirms it) and the
+    # yearly essential spending its suggestion subtracts; both NULL when not known.
+    db.execute("ALTER TABLE families ADD COLUMN essential_spending_fen INTEGER")
+    db.execute("ALTER TABLE families ADD COLUMN tier TEXT")
