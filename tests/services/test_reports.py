@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk import paths as pathsmod
+from helpdesk.domain.aid import Aid
 from helpdesk.errors import KnownError
 from helpdesk.services import aid as aidcases
 from helpdesk.services import reports, volunteers
@@ -75,8 +76,8 @@ def test_voided_aid_is_left_out_everywhere(station: Session) -> None:
     assert {r.key for r in got.by_reason} == {"illness", "wage_arrears"}
 
 
-def kept_code(station: Session, aid: object) -> str:
-    pid = getattr(aid, "programme_id")
+def kept_code(station: Session, aid: Aid) -> str:
+    pid = aid.programme_id
     return str(station.db.execute("SELECT code FROM programmes WHERE id = ?", [pid]).fetchone()[0])
 
 
