@@ -38,7 +38,7 @@ def test_m007_allows_an_unknown_income_and_keeps_the_rest(tmp_path: Path) -> Non
     old.conn.close()
     opened, _ = dbm.open_database(path, [KEY])
     db = opened.db
-    assert opened.migrated == ["m008_income_unknown"]
+    assert opened.migrated[:1] == ["m008_income_unknown"]  # and any added after it
     with dbm.immediate(db):
         db.execute(FAMILY, ["f2", "李四", None])
     rows = db.execute("SELECT id, income_fen FROM families ORDER BY id").fetchall()

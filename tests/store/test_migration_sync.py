@@ -27,8 +27,8 @@ def test_a_database_at_m004_migrates(tmp_path: Path) -> None:
     old.conn.commit()
     old.conn.close()
     opened, _ = dbm.open_database(path, [KEY])
-    assert opened.migrated == ["m005_sync", "m006_station_namespaces", "m007_no_signature",
-                               "m008_income_unknown"]
+    assert opened.migrated[:4] == ["m005_sync", "m006_station_namespaces",
+                                   "m007_no_signature", "m008_income_unknown"]
     assert opened.copy_aside is not None
     assert _tables(opened.db) >= SYNC_TABLES
     assert dbm.meta(opened.db, "kept") == "yes"
