@@ -72,8 +72,8 @@ def main() -> None:
     session = shell.session
     print(f"families {store.registered(session.db)}, aid "
           f"{session.db.execute('SELECT count(*) FROM aid').fetchone()[0]}")
-    for by in ("programme", "month", "reason", "employment", "tier", "overall", "registered"):
-        print(f"plan {by:<10} " + " | ".join(store.plan(session.db, by)))  # type: ignore[arg-type]
+    for what in ("aid", "families", "registered"):
+        print(f"plan {what:<10} " + " | ".join(store.plan(session.db, what)))  # type: ignore[arg-type]
     before = _rss_mb()
     started = time.perf_counter()
     page = shell.go("reports")

@@ -91,11 +91,11 @@ def period(session: Session, kind: str | PeriodKind, today: date | None = None) 
 def report(session: Session, span: Period) -> Report:
     """The figures of the period; station heads only (KnownError otherwise). Read-only."""
     session.require_head("查看报表", "see the reports")
-    db = session.db
-    total = store.overall(db, span.start, span.end)
+    found = store.figures(session.db, span.start, span.end)
+    total = found["overall"]
 
     def rows(by: store.Grouping) -> list[dict[str, int | str]]:
-        return store.grouped(db, by, span.start, span.end)
+        return list(found[by])
 
     by_programme = tuple(Row(str(r["key"]), str(r["name_zh"]), str(r["name_en"]),
                              int(r["aid_count"]), int(r["total_fen"]), int(r["families"]))
@@ -104,7 +104,7 @@ def report(session: Session, span: Period) -> Report:
                          int(r["aid_count"]), int(r["total_fen"]), int(r["families"]))
                      for r in rows("month"))
     return Report(span, total["aid_count"], total["total_fen"], total["families"],
-                  store.registered(db), by_programme, by_month,
+                  store.registered(session.db), by_programme, by_month,
                   _enum_rows(Reason, rows("reason")), _enum_rows(Employment, rows("employment")),
                   _enum_rows(Tier, rows("tier")))
 
