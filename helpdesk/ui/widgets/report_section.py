@@ -186,13 +186,15 @@ class Section(QWidget):
     def tr_yuan(self) -> str:
         return self.tr("Yuan")
 
-    def image(self, width: int = 900, height: int = 0) -> QImage:
-        """The chart alone as an image (for the PDF), white behind it."""
-        height = height or max(self.view.height(), 240)
-        picture = QImage(width, height, QImage.Format.Format_RGB32)
+    def image(self, scale: int = 2) -> QImage:
+        """The chart alone as an image (for the PDF) at `scale` × its size on screen, so it
+        keeps the proportions it has on the page; white behind it."""
+        size = self.view.size()
+        picture = QImage(size.width() * scale, size.height() * scale,
+                         QImage.Format.Format_RGB32)
         picture.fill(QColor("white"))
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.render(painter, picture.rect().toRectF(), self.view.rect())
+        self.view.render(painter, picture.rect().toRectF(), self.view.viewport().rect())
         painter.end()
         return picture
