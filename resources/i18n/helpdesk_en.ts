@@ -1562,6 +1562,16 @@ Received by {who}</translation>
         <source>Region</source>
         <translation>Region</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Essential spending a year</source>
+        <translation>Essential spending a year</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>Hardship tier</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

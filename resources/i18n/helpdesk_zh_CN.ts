@@ -1562,6 +1562,16 @@ Received by {who}</source>
         <source>Region</source>
         <translation>所在地区</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Essential spending a year</source>
+        <translation>年刚性支出</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>困难等级</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
