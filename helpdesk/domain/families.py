@@ -11,6 +11,7 @@ from helpdesk.domain import idcard, money, names, phones, regions
 from helpdesk.domain.common import Labelled, Model
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.fields import HlcText, Id, Int64, Moment, Name, Text, Token
+from helpdesk.domain.tiers import Tier
 from helpdesk.domain.validation import fail, rule
 
 MAX_PHONE = 40  # as typed: +86 138-0013-8000 and the like, before `phones.normalize`
@@ -180,6 +181,9 @@ class FamilyIn(Model):
     employment: Employment
     reasons: tuple[Reason, ...] = Field(min_length=1)
     income_fen: Int64 | None = Field(default=None, ge=0, le=money.MAX_FEN)  # None: not known
+    # Essential spending (刚性支出) per YEAR, for the hardship tier; None: not known
+    essential_spending_fen: Int64 | None = Field(default=None, ge=0, le=money.MAX_FEN)
+    tier: Tier | None = None  # set when a station head confirms it (services.families)
     insurance: tuple[Insurance, ...] = ()
     status: FamilyStatus = FamilyStatus.ACTIVE
     consent_date: date | None = None
@@ -192,7 +196,7 @@ class FamilyIn(Model):
     def _phone(cls, value: str) -> str:
         return rule(phones.normalize)(value) if value else ""
 
-    @field_validator("income_fen", mode="before")
+    @field_validator("income_fen", "essential_spending_fen", mode="before")
     @classmethod
     def _income(cls, value: Any) -> Any:
         """Yuan as typed; a blank stays blank (not known), never 0."""

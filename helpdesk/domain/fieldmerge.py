@@ -21,7 +21,8 @@ from helpdesk.domain.changes import Change, canonical_json
 
 FAMILY_FIELDS = ("head_name", "id_kind", "id_number", "birth_date", "phone", "address",
                  "region", "hukou", "employment", "reasons", "income_fen", "insurance",
-                 "status", "consent_date", "notes", "merged_into")
+                 "status", "consent_date", "notes", "merged_into",
+                 "essential_spending_fen", "tier")
 MEMBER_FIELDS = ("name", "relation", "birth_date", "id_number", "health", "school_or_work")
 MERGEABLE = {"family": FAMILY_FIELDS, "member": MEMBER_FIELDS}
 # Fields that travel together: a write of one writes the others from the same state, so a

@@ -40,6 +40,11 @@ def _refuse_registered_id(session: Session, number: str, exclude: str | None = N
             f"{other.head_name}: open that family instead")
 
 
+def _require_head_for_tier(session: Session) -> None:
+    """A hardship tier is set when a station head confirms it; volunteers see suggestions."""
+    session.require_head("确认困难等级", "confirm a hardship tier")
+
+
 def likely_duplicates(session: Session, data: dict[str, Any] | FamilyIn,
                       exclude_id: str | None = None) -> list[Family]:
     """Families with the same name or pinyin and the same birth date or phone."""
@@ -58,6 +63,8 @@ def register_family(session: Session, data: dict[str, Any] | FamilyIn, *,
     likely duplicates exist that the volunteer has not marked as a different family.
     """
     family_in = _family_in(data)
+    if family_in.tier is not None:
+        _require_head_for_tier(session)
     _refuse_registered_id(session, family_in.id_number)
     seen = set(acknowledged)
     candidates = [f for f in likely_duplicates(session, family_in) if f.id not in seen]
@@ -101,6 +108,8 @@ def update_family(session: Session, family_id: str, data: dict[str, Any] | Famil
                if getattr(before, name) != getattr(family_in, name)]
     if not changed:
         return current
+    if "tier" in changed:
+        _require_head_for_tier(session)
     with session.write():
         hlc = session.tick()
         pinyin, initials = pinyin_of(family_in.head_name)

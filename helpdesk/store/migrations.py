@@ -458,3 +458,16 @@ def m011_paper_sheets(db: Database) -> None:
                "WHERE paper_sheet IS NOT NULL AND voided_at IS NULL")
     db.execute("CREATE INDEX aid_paper_sheet ON aid(paper_sheet, paper_line) "
                "WHERE paper_sheet IS NOT NULL")
+
+
+@migrations()
+def m012_hardship_tiers(db: Database) -> None:
+    # The union's hardship tier of a family (set when a station head confirms it) and the
+    # yearly essential spending its suggestion subtracts; both NULL when not known.
+    db.execute("ALTER TABLE families ADD COLUMN essential_spending_fen INTEGER")
+    db.execute("ALTER TABLE families ADD COLUMN tier TEXT")
+    # What the Reports page needs of each family its aid reached, in one covering index: at
+    # 200k families, looking 9,000 families up through it took 0.15 s, against 0.4 s
+    # through the id's own index and the table (store.reports).
+    db.execute("CREATE INDEX families_report ON families(id, merged_into, employment, tier, "
+               "reasons)")

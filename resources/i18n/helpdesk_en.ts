@@ -534,6 +534,16 @@
         <source>Check the fields marked in red, starting with “{field}”</source>
         <translation>Check the fields marked in red, starting with “{field}”</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Essential spending a year (yuan): medical bills, school fees and the like</source>
+        <translation>Essential spending a year (yuan): medical bills, school fees and the like</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>Hardship tier</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -686,6 +696,16 @@
         <location filename="../../helpdesk/ui/pages/family.py" line="202"/>
         <source>The two registrations are one family now.</source>
         <translation>The two registrations are one family now.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>Hardship tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="1"/>
+        <source>not set</source>
+        <translation>not set</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1497,11 @@ Received by {who}</translation>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="1"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1805,6 +1830,16 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
         <source>Day close</source>
         <translation>Day close</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Essential spending a year</source>
+        <translation>Essential spending a year</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>Hardship tier</translation>
     </message>
 </context>
 <context>
@@ -2880,6 +2915,228 @@ expected {expected} · counted {counted} · difference {difference}</translation
         <location filename="../../helpdesk/ui/pages/paper_entry.py" line="366"/>
         <source>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</source>
         <translation>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</translation>
+    </message>
+</context>
+<context>
+    <name>DibaoLine</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Local minimum living allowance line (低保, yuan per person per month)</source>
+        <translation>Local minimum living allowance line (低保, yuan per person per month)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Save the line</source>
+        <translation>Save the line</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>This campaign</source>
+        <translation>This campaign</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid</source>
+        <translation>Aid</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Yuan</source>
+        <translation>Yuan</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Families</source>
+        <translation>Families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Families reached of those registered</source>
+        <translation>Families reached of those registered</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by programme</source>
+        <translation>Aid by programme</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by month</source>
+        <translation>Aid by month</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by difficulty</source>
+        <translation>Aid by difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by employment</source>
+        <translation>Aid by employment</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by hardship tier</source>
+        <translation>Aid by hardship tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>A family with several difficulties counts under each of them, so these rows add up to more than the total.</source>
+        <translation>A family with several difficulties counts under each of them, so these rows add up to more than the total.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>programmes open now: {codes}</source>
+        <translation>programmes open now: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>no programme is open: the year so far</source>
+        <translation>no programme is open: the year so far</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>{count} aid, {amount} yuan, to {reached} of {registered} registered families</source>
+        <translation>{count} aid, {amount} yuan, to {reached} of {registered} registered families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>{who}: {count} aid, {amount} yuan, {families} families</source>
+        <translation>{who}: {count} aid, {amount} yuan, {families} families</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>No aid in this period</source>
+        <translation>No aid in this period</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Not reached</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reports: {station}</source>
+        <translation>Reports: {station}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Could not save the PDF: {error}</source>
+        <translation>Could not save the PDF: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/report_section.py" line="1"/>
+        <source>Yuan</source>
+        <translation>Yuan</translation>
+    </message>
+</context>
+<context>
+    <name>TierPicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>Use the suggestion</source>
+        <translation>Use the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>(Monthly income × 12 − essential spending a year) ÷ 12 ÷ people in the household (the head and the members on the family page), against the station's minimum living allowance line (set in Settings): below 1× is deep hardship, below 2× relative hardship. Sudden hardship (disaster, accident, serious illness) is chosen by hand.</source>
+        <translation>(Monthly income × 12 − essential spending a year) ÷ 12 ÷ people in the household (the head and the members on the family page), against the station's minimum living allowance line (set in Settings): below 1× is deep hardship, below 2× relative hardship. Sudden hardship (disaster, accident, serious illness) is chosen by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>A station head confirms the tier.</source>
+        <translation>A station head confirms the tier.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>No suggestion: the station's minimum living allowance line is not set (Settings).</source>
+        <translation>No suggestion: the station's minimum living allowance line is not set (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>No suggestion: the monthly income is not known.</source>
+        <translation>No suggestion: the monthly income is not known.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>below 1× the line {line}: {tier} suggested</source>
+        <translation>below 1× the line {line}: {tier} suggested</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>below 2× the line {line}: {tier} suggested</source>
+        <translation>below 2× the line {line}: {tier} suggested</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>not below 2× the line {line}: no tier suggested</source>
+        <translation>not below 2× the line {line}: no tier suggested</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>{sum} yuan a person a month; {verdict}</source>
+        <translation>{sum} yuan a person a month; {verdict}</translation>
     </message>
 </context>
 </TS>

@@ -534,6 +534,16 @@
         <source>Check the fields marked in red, starting with “{field}”</source>
         <translation>请检查标红的项目，从“{field}”开始</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Essential spending a year (yuan): medical bills, school fees and the like</source>
+        <translation>年刚性支出（元）：医疗、就学等必需支出</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family_form.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>困难等级</translation>
+    </message>
 </context>
 <context>
     <name>FamilyPage</name>
@@ -686,6 +696,16 @@
         <location filename="../../helpdesk/ui/pages/family.py" line="202"/>
         <source>The two registrations are one family now.</source>
         <translation>两条登记已合并为同一户家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>困难等级</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/family.py" line="1"/>
+        <source>not set</source>
+        <translation>未定</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1497,11 @@ Received by {who}</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/registry.py" line="1"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1805,6 +1830,16 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
         <source>Day close</source>
         <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Essential spending a year</source>
+        <translation>年刚性支出</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Hardship tier</source>
+        <translation>困难等级</translation>
     </message>
 </context>
 <context>
@@ -2880,6 +2915,228 @@ expected {expected} · counted {counted} · difference {difference}</source>
         <location filename="../../helpdesk/ui/pages/paper_entry.py" line="366"/>
         <source>Line {line} saved: receipt {receipt} (补录, signed on paper sheet {sheet})</source>
         <translation>第 {line} 行已保存：凭证号 {receipt}（补录，已在纸质登记表 {sheet} 上签名）</translation>
+    </message>
+</context>
+<context>
+    <name>DibaoLine</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Local minimum living allowance line (低保, yuan per person per month)</source>
+        <translation>本地低保标准（元/人/月）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Save the line</source>
+        <translation>保存低保标准</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/dibao_line.py" line="1"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>This campaign</source>
+        <translation>本次活动</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Families</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Families reached of those registered</source>
+        <translation>已帮扶户数 / 登记户数</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by programme</source>
+        <translation>按帮扶项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by difficulty</source>
+        <translation>按致困原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by employment</source>
+        <translation>按就业形态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Aid by hardship tier</source>
+        <translation>按困难等级</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>A family with several difficulties counts under each of them, so these rows add up to more than the total.</source>
+        <translation>一户有多个致困原因时，每个原因下都计入，因此各行相加会多于合计。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>programmes open now: {codes}</source>
+        <translation>当前开放项目：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>no programme is open: the year so far</source>
+        <translation>当前没有开放的项目：按本年至今统计</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>{count} aid, {amount} yuan, to {reached} of {registered} registered families</source>
+        <translation>发放 {count} 次，共 {amount} 元，帮扶 {reached} 户（登记 {registered} 户）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>{who}: {count} aid, {amount} yuan, {families} families</source>
+        <translation>{who}：{count} 次，{amount} 元，{families} 户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>No aid in this period</source>
+        <translation>这段时间没有发放记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reached</source>
+        <translation>已帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Not reached</source>
+        <translation>未帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Reports: {station}</source>
+        <translation>报表：{station}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Could not save the PDF: {error}</source>
+        <translation>无法保存 PDF：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/reports.py" line="1"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/report_section.py" line="1"/>
+        <source>Yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
+    <name>TierPicker</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>Not set</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>Use the suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>(Monthly income × 12 − essential spending a year) ÷ 12 ÷ people in the household (the head and the members on the family page), against the station's minimum living allowance line (set in Settings): below 1× is deep hardship, below 2× relative hardship. Sudden hardship (disaster, accident, serious illness) is chosen by hand.</source>
+        <translation>（家庭月收入 × 12 − 年刚性支出）÷ 12 ÷ 家庭人口（户主及家庭页上的成员），与本站低保标准（在“设置”中填写）比较：低于 1 倍为深度困难，低于 2 倍为相对困难。意外致困（灾害、事故、重病）由人工选择。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>A station head confirms the tier.</source>
+        <translation>困难等级由站长确认。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>No suggestion: the station's minimum living allowance line is not set (Settings).</source>
+        <translation>无建议：本站尚未设置低保标准（设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>No suggestion: the monthly income is not known.</source>
+        <translation>无建议：家庭月收入未填写。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>below 1× the line {line}: {tier} suggested</source>
+        <translation>低于低保标准 {line} 的 1 倍：建议{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>below 2× the line {line}: {tier} suggested</source>
+        <translation>低于低保标准 {line} 的 2 倍：建议{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>not below 2× the line {line}: no tier suggested</source>
+        <translation>不低于低保标准 {line} 的 2 倍：不建议困难等级</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/tier_picker.py" line="1"/>
+        <source>{sum} yuan a person a month; {verdict}</source>
+        <translation>{sum} 元/人/月；{verdict}</translation>
     </message>
 </context>
 </TS>

@@ -143,6 +143,7 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
         ("programmes", lambda: shell.go("programmes")),
         ("volunteers", lambda: shell.go("volunteers")),
         ("review", lambda: shell.go("review")),
+        ("reports", lambda: shell.go("reports")),
         ("settings", lambda: shell.go("settings")),
         ("about", lambda: shell.go("about")),
     ]
@@ -157,7 +158,7 @@ def test_pages_fit(qtbot: QtBot, demo_station, make_window, width: int, height: 
 
 def test_more_reaches_every_page(qtbot: QtBot, demo_station, make_window) -> None:  # type: ignore[no-untyped-def]
     """At 360 px the bar holds Home, Families, Programmes and More; More's sheet reaches Review
-    (its count written out), Volunteers, Settings and About, and fits the window."""
+    (its count written out), Reports, Volunteers, Settings and About, and fits the window."""
     window: MainWindow = make_window(size=(360, 640))
     sign_in(qtbot, window)
     shell = window.shell
@@ -168,7 +169,7 @@ def test_more_reaches_every_page(qtbot: QtBot, demo_station, make_window) -> Non
     assert shown == ["home", "families", "programmes"] and shell.more_button.isVisible()
     badge = shell.badges["more"]
     assert badge.isVisible() and "2 to look at" in badge.toolTip()
-    for name in ("review", "volunteers", "settings", "about"):
+    for name in ("review", "reports", "volunteers", "settings", "about"):
         qtbot.mouseClick(shell.more_button, Qt.MouseButton.LeftButton)
         sheet = shell.more_sheet
         assert sheet is not None and sheet.isVisible()

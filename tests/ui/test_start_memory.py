@@ -27,7 +27,8 @@ def home():
     shell = window.shell
     out["pages"] = sorted(shell.by_name)
     out["modules"] = sorted(m for m in sys.modules if m.startswith(("helpdesk.ui.pages",
-        "helpdesk.receipts", "httpx", "PySide6.QtPrintSupport", "PySide6.QtNetwork")))
+        "helpdesk.receipts", "httpx", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
+        "PySide6.QtCharts")))
     page = shell.go("families")
     out["rows_on_opening_families"] = page.model.rowCount()
     print(json.dumps(out))
@@ -54,6 +55,7 @@ def test_home_holds_only_what_home_needs(demo_station: pathsmod.Paths) -> None:
     assert "helpdesk.ui.pages.home" in loaded
     for heavy in ("helpdesk.ui.pages.families", "helpdesk.ui.pages.give_aid",
                   "helpdesk.receipts.printing", "PySide6.QtPrintSupport", "httpx",
+                  "helpdesk.ui.pages.reports", "PySide6.QtCharts",
                   "PySide6.QtNetwork"):  # the station has no server: nothing to watch for
         assert heavy not in loaded, heavy
     assert out["rows_on_opening_families"] == 0  # families are read as the volunteer types

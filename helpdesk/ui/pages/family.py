@@ -119,6 +119,7 @@ class FamilyPage(Page):
             (self.tr("Difficulties"), self.sep.join(i18n.label(r) for r in f.reasons)),
             (self.tr("Monthly income (yuan)"), money.format_fen(f.income_fen)
              if f.income_fen is not None else ""),  # blank: not known
+            (self.tr("Hardship tier"), i18n.label(f.tier) if f.tier else self.tr("not set")),
             (self.tr("Social insurance"),
              self.sep.join(i18n.label(i) for i in f.insurance) or self.tr("none")),
             (self.tr("Status"), i18n.label(f.status)),

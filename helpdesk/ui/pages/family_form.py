@@ -22,12 +22,13 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Employment, FamilyIn, Hukou, IdKind, Insurance, Reason
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
-from helpdesk.services import families
+from helpdesk.services import families, tiers
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.choices import Choices
 from helpdesk.ui.widgets.form import Field, focus_first_error, show_errors
 from helpdesk.ui.widgets.region_picker import RegionPicker
+from helpdesk.ui.widgets.tier_picker import TierPicker
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -54,8 +55,13 @@ class FamilyFormPage(Page):
             "region": RegionPicker(self, near=shell.session.station.region),
             "hukou": _combo(self, Hukou), "employment": _combo(self, Employment),
             "reasons": Choices(Reason, parent=self), "income_fen": QLineEdit(self),
+            "essential_spending_fen": QLineEdit(self), "tier": TierPicker(self),
             "insurance": Choices(Insurance, parent=self), "notes": QLineEdit(self),
         }
+        self.tier: TierPicker = e["tier"]  # type: ignore[assignment]
+        for name in ("income_fen", "essential_spending_fen"):
+            e[name].textChanged.connect(self._suggest)  # type: ignore[attr-defined]
+            e[name].setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         e["birth_date"].setPlaceholderText(self.tr("Taken from the ID; or 1980-05-17"))  # type: ignore[attr-defined]
         e["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         e["income_fen"].setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
@@ -66,6 +72,9 @@ class FamilyFormPage(Page):
             "region": self.tr("Region"), "hukou": self.tr("Hukou"),
             "employment": self.tr("Employment"), "reasons": self.tr("Difficulties (one or more)"),
             "income_fen": self.tr("Monthly household income (yuan)"),
+            "essential_spending_fen": self.tr(
+                "Essential spending a year (yuan): medical bills, school fees and the like"),
+            "tier": self.tr("Hardship tier"),
             "insurance": self.tr("Social insurance the family has"),
             "notes": self.tr("Notes"),
         }
@@ -114,6 +123,14 @@ class FamilyFormPage(Page):
         e["region"].set_code(f.region if f else self.session.station.region)  # type: ignore[attr-defined]
         income = f.income_fen if f else None  # None: not known, shown blank
         e["income_fen"].setText("" if income is None else money.format_fen(income))  # type: ignore[attr-defined]
+        spending = f.essential_spending_fen if f else None
+        e["essential_spending_fen"].setText(  # type: ignore[attr-defined]
+            "" if spending is None else money.format_fen(spending))
+        self.tier.setup(head=self.session.volunteer.is_head,
+                        line_fen=tiers.poverty_line(self.session),
+                        household=tiers.household_size(self.session, f.id if f else None),
+                        tier=f.tier if f else None)
+        self._suggest()
         for name in ("id_kind", "hukou", "employment"):
             box: QComboBox = e[name]  # type: ignore[assignment]
             box.setCurrentIndex(max(0, box.findData(getattr(f, name).value)) if f else 0)
@@ -152,6 +169,9 @@ class FamilyFormPage(Page):
             out["birth_date"] = birth
         income = e["income_fen"].text().strip()  # type: ignore[attr-defined]
         out["income_fen"] = income or None  # blank: not known, never 0
+        spending = e["essential_spending_fen"].text().strip()  # type: ignore[attr-defined]
+        out["essential_spending_fen"] = spending or None
+        out["tier"] = self.tier.tier()
         for name in ("id_kind", "hukou", "employment"):
             out[name] = e[name].currentData()  # type: ignore[attr-defined]
         out["reasons"] = e["reasons"].chosen()  # type: ignore[attr-defined]
@@ -160,6 +180,11 @@ class FamilyFormPage(Page):
             previous = self.editing.consent_date if self.editing else None
             out["consent_date"] = previous or self.session.today()
         return out
+
+    def _suggest(self) -> None:
+        self.tier.update_suggestion(
+            self.editors["income_fen"].text(),  # type: ignore[attr-defined]
+            self.editors["essential_spending_fen"].text())  # type: ignore[attr-defined]
 
     def save(self) -> None:
         self.say("")

@@ -46,6 +46,7 @@ PAGES: Mapping[str, Factory] = _Lazy({
     "programmes": "programmes:ProgrammesPage",
     "volunteers": "volunteers:VolunteersPage",
     "review": "review:ReviewPage",
+    "reports": "reports:ReportsPage",
     "settings": "settings:SettingsPage",
     "about": "about:AboutPage",
 })
@@ -61,6 +62,7 @@ def nav_items(head: bool) -> list[tuple[str, str]]:
              ("programmes", QCoreApplication.translate("Navigation", "Programmes"))]
     if head:
         items.append(("review", QCoreApplication.translate("Navigation", "Review")))
+        items.append(("reports", QCoreApplication.translate("Navigation", "Reports")))
         items.append(("volunteers", QCoreApplication.translate("Navigation", "Volunteers")))
     items.append(("settings", QCoreApplication.translate("Navigation", "Settings")))
     return items

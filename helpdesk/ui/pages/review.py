@@ -33,6 +33,8 @@ FIELDS = {
     "employment": QT_TRANSLATE_NOOP("Review", "Employment"),
     "reasons": QT_TRANSLATE_NOOP("Review", "Difficulties"),
     "income_fen": QT_TRANSLATE_NOOP("Review", "Monthly household income"),
+    "essential_spending_fen": QT_TRANSLATE_NOOP("Review", "Essential spending a year"),
+    "tier": QT_TRANSLATE_NOOP("Review", "Hardship tier"),
     "insurance": QT_TRANSLATE_NOOP("Review", "Social insurance"),
     "status": QT_TRANSLATE_NOOP("Review", "Status"),
     "notes": QT_TRANSLATE_NOOP("Review", "Notes"),

@@ -25,6 +25,7 @@ from helpdesk.services import backups, receipts, station, station_sync
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.dialogs.export import ExportSection
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
+from helpdesk.ui.widgets.dibao_line import DibaoLine
 from helpdesk.ui.widgets.form import Field, focus_first_error
 from helpdesk.ui.widgets.usb_sync import UsbSync
 
@@ -74,6 +75,10 @@ class SettingsPage(Page):
         buttons.addWidget(self.threshold_cancel)
         buttons.addWidget(self.threshold_save, 1)
         self.content.addLayout(buttons)
+        self.dibao = DibaoLine(self)
+        self.dibao.saved.connect(self.say)
+        self.dibao.failed.connect(self.say_error)
+        self.content.addWidget(self.dibao)
         self.content.addWidget(Field("folder", self.tr("Data folder"), self.folder, self))
         self.receipt_format = QComboBox(self)
         self.receipt_format.setObjectName("receipt_format")
@@ -166,6 +171,7 @@ class SettingsPage(Page):
         self.threshold.setReadOnly(not s.volunteer.is_head)
         self.threshold_save.setVisible(s.volunteer.is_head)
         self.threshold_cancel.setVisible(s.volunteer.is_head)
+        self.dibao.load(s)
         self.folder.setText(str(s.paths.data_dir))
         self._load_receipt_settings()
         self.load_backups()
@@ -251,11 +257,12 @@ class SettingsPage(Page):
 
     # Leaving: only the cash amount is typed and saved by a button; the lists save when picked
     def is_dirty(self) -> bool:
-        return self.threshold.text().strip() != self.threshold_saved
+        return self.threshold.text().strip() != self.threshold_saved or self.dibao.is_dirty()
 
     def discard(self) -> None:
         self.threshold.setText(self.threshold_saved)
         self.threshold_field.set_error("")
+        self.dibao.discard()
 
     def _save_threshold(self) -> None:
         self.threshold_field.set_error("")
