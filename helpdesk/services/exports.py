@@ -28,6 +28,7 @@ from helpdesk.domain.errors import Problem
 from helpdesk.domain.families import Employment, Hukou, Insurance, Reason, Relation
 from helpdesk.domain.families import FamilyStatus as Status
 from helpdesk.domain.programmes import Kind
+from helpdesk.domain.tiers import Tier
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services.session import Session
 from helpdesk.sheets import ledger as ledgersheet
@@ -237,7 +238,8 @@ def _ledger_row(r: dict[str, Any], lang: str) -> ledgersheet.LedgerRow:
     no_signature = r["no_signature_reason"]
     return ledgersheet.LedgerRow(
         name=r["head_name"], sex=_sex(r["id_kind"], r["id_number"], lang),
-        id_number=r["id_number"], tier="", reasons=_labels(Reason, _json(r["reasons"]), lang),
+        id_number=r["id_number"], tier=_tier(r["tier"], lang),
+        reasons=_labels(Reason, _json(r["reasons"]), lang),
         household=int(r["members"]) + 1, employer="",
         programme=r["programme_zh"] if zh or not r["programme_en"] else r["programme_en"],
         kind=Kind(r["kind"]).label(lang), amount_fen=int(r["amount_fen"]),
@@ -248,6 +250,11 @@ def _ledger_row(r: dict[str, Any], lang: str) -> ledgersheet.LedgerRow:
         void_reason=r["void_reason"] or "",
         remark=(f"未签名：{no_signature}" if zh else f"Not signed: {no_signature}")
         if no_signature else "")
+
+
+def _tier(value: str | None, lang: str) -> str:
+    """The 困难类别 column: the family's hardship tier, blank when none was set."""
+    return Tier(value).label(lang) if value else ""
 
 
 def _json(value: Any) -> list[str]:
@@ -262,7 +269,8 @@ def _roster_row(r: dict[str, Any], lang: str, tz: ZoneInfo) -> rostersheet.Roste
     return rostersheet.RosterRow(
         name=r["head_name"], sex=_sex(r["id_kind"], r["id_number"], lang),
         id_number=r["id_number"],
-        born=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None, tier="",
+        born=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
+        tier=_tier(r["tier"], lang),
         reasons=_labels(Reason, r["reasons"], lang),
         employment=Employment(r["employment"]).label(lang), hukou=Hukou(r["hukou"]).label(lang),
         employer="", household=len(r["members"]) + 1, members=members,

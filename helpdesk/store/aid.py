@@ -107,7 +107,7 @@ def ledger(db: Database, *, date_from: str | None = None, date_to: str | None = 
         SELECT a.id, a.local_date, a.given_at, a.kind, a.amount_fen, a.goods, a.service_note,
                a.recipient_name, a.recipient_relation, a.receipt_no, a.voided_at,
                a.void_reason, a.no_signature_reason,
-               f.head_name, f.id_kind, f.id_number, f.reasons, f.employment,
+               f.head_name, f.id_kind, f.id_number, f.reasons, f.employment, f.tier,
                (SELECT count(*) FROM members m WHERE m.family_id = f.id) AS members,
                p.code AS programme_code, p.name_zh AS programme_zh, p.name_en AS programme_en,
                v.name AS volunteer_name

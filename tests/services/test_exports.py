@@ -154,3 +154,17 @@ def test_roster_lists_every_family_with_members(given: Session, out: Path) -> No
     ws = load_workbook(result.path).active
     assert ws["B2"].value == "Name" and ws["Q3"].value.startswith("420111 ")
     assert ws["H3"].value == "Rural migrant worker"
+
+
+def test_the_hardship_tier_fills_the_category_column(given: Session, out: Path) -> None:
+    family = register(given, head_name="钱芳", tier="deep",
+                      id_number=idcard.make("420111", given.today() - timedelta(days=14000), 57))
+    aid.give_aid(given, cash_aid(given, family.id, amount="200"))
+    ws = load_workbook(exports.ledger(given, out / "l.xlsx").path).active
+    assert ws["E2"].value == "困难类别"
+    assert {ws.cell(r, 2).value: ws.cell(r, 5).value for r in range(3, ws.max_row)} == {
+        "王丽": None, "李强": None, "赵敏": None, "钱芳": "深度困难"}
+    roster = load_workbook(exports.families(given, out / "f.xlsx", lang="en").path).active
+    column = next(c for c in range(1, roster.max_column + 1)
+                  if roster.cell(2, c).value == "Hardship tier")
+    assert [roster.cell(r, column).value for r in range(3, 7)].count("Deep hardship") == 1
