@@ -205,16 +205,17 @@ def test_leaves_out_what_the_station_does_not_use(bundle: Bundle) -> None:
     pyz = CArchiveReader(str(bundle.exe)).open_embedded_archive("PYZ.pyz")
     tops = {name.split(".")[0] for name in pyz.toc}
     assert {"helpdesk", "PySide6", "sqlcipher3", "pypinyin", "zxingcpp", "segno", "argon2",
-            "cryptography", "keyring", "httpx"} <= tops
+            "cryptography", "keyring", "httpx", "openpyxl", "python_calamine",
+            "rapidfuzz"} <= tops  # spreadsheets in and out (roster import, 台账 export)
     assert not tops & {"fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "psycopg",
-                       "pytest", "hypothesis", "openpyxl", "fontTools", "tkinter", "rich"}
+                       "pytest", "hypothesis", "fontTools", "tkinter", "rich"}
     assert not any(name.startswith("helpdesk.server") for name in pyz.toc)
     files = files_under(bundle.folder)
     for unused in ("WebEngine", "Quick", "Qml", "Qt3D", "Multimedia", "tests/"):
         assert not [f for f in files if unused in f], unused
     for needed in ("platforms/libqxcb.so", "platforms/libqoffscreen.so",
                    "platforms/libqwayland.so", "printsupport/libcupsprintersupport.so",
-                   "lib/libQt6Pdf.so.6", "translations/qtbase_zh_CN.qm",
+                   "lib/libQt6Pdf.so.6", "lib/libQt6Charts.so.6", "translations/qtbase_zh_CN.qm",
                    "resources/i18n/helpdesk_zh_CN.qm", "resources/fonts/HelpdeskSansSC-Regular.otf",
                    "resources/styles/app.qss", "pypinyin/phrases_dict.json"):
         assert [f for f in files if f.endswith(needed)], needed
