@@ -648,6 +648,11 @@
         <source>Language</source>
         <translation>Language</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Creating the station…</source>
+        <translation>Creating the station…</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>

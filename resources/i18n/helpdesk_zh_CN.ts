@@ -648,6 +648,11 @@
         <source>Language</source>
         <translation>语言</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Creating the station…</source>
+        <translation>正在创建站点…</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
