@@ -1235,6 +1235,11 @@ Received by {who}</translation>
         <source>Saved as {path}</source>
         <translation>Saved as {path}</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="1"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
 </context>
 <context>
     <name>RegionPicker</name>

@@ -1235,6 +1235,11 @@ Received by {who}</source>
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="1"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
 </context>
 <context>
     <name>RegionPicker</name>
