@@ -1623,16 +1623,6 @@ Reason: {reason}</translation>
         <translation>Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
-        <source>Volunteers</source>
-        <translation>Volunteers</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>

@@ -1623,16 +1623,6 @@ Reason: {reason}</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
-        <source>Review</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
-        <source>Volunteers</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>
         <source>About Helpdesk</source>
         <translation>关于帮扶台账</translation>

@@ -181,6 +181,10 @@ def test_more_reaches_every_page(qtbot: QtBot, demo_station, make_window) -> Non
         assert shell.more_button.isChecked()
     qtbot.mouseClick(shell.nav_buttons["home"], Qt.MouseButton.LeftButton)
     assert shell.current_name() == "home" and not shell.more_button.isChecked()
+    # More (and the side rail when wide) reach them: Settings lists no Review or Volunteers.
+    settings = shell.go("settings")
+    texts = {b.text() for b in settings.findChildren(QAbstractButton)}
+    assert not texts & {"Review", "Volunteers"} and "About Helpdesk" in texts
 
 
 def check_parts(top: QWidget, what: str) -> list[str]:

@@ -135,14 +135,6 @@ class SettingsPage(Page):
         self.content.addWidget(self.connect_button)
         self.usb = UsbSync(self)
         self.content.addWidget(self.usb)
-        self.review_button = QPushButton(self.tr("Review"), self)
-        self.review_button.setObjectName("open_review")
-        self.review_button.clicked.connect(lambda: shell.go("review"))
-        self.content.addWidget(self.review_button)
-        self.volunteers_button = QPushButton(self.tr("Volunteers"), self)
-        self.volunteers_button.setObjectName("open_volunteers")
-        self.volunteers_button.clicked.connect(lambda: shell.go("volunteers"))
-        self.content.addWidget(self.volunteers_button)
         self.about_button = QPushButton(self.tr("About Helpdesk"), self)
         self.about_button.setObjectName("open_about")
         self.about_button.clicked.connect(lambda: shell.go("about"))
@@ -169,8 +161,6 @@ class SettingsPage(Page):
         head = s.volunteer.is_head
         self.choose_folder_button.setVisible(head)
         self.own_folder_button.setVisible(head and backups.chosen_folder(s) is not None)
-        self.volunteers_button.setVisible(head)
-        self.review_button.setVisible(head)
         self.load_server()
 
     def load_backups(self) -> None:
