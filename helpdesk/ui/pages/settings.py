@@ -25,6 +25,7 @@ from helpdesk.services import backups, receipts, station, station_sync
 from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.form import Field, focus_first_error
+from helpdesk.ui.widgets.reflow import long_path
 from helpdesk.ui.widgets.usb_sync import UsbSync
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class SettingsPage(Page):
         self.folder = QLabel(self)
         self.folder.setObjectName("data_folder")
         self.folder.setWordWrap(True)
+        long_path(self.folder)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for field in (Field("language", self.tr("Language"), self.language, self),
                       Field("idle", self.tr("Lock the screen after no use for"), self.idle, self),
@@ -97,6 +99,7 @@ class SettingsPage(Page):
         self.backup_folder = QLabel(self)
         self.backup_folder.setObjectName("backup_folder")
         self.backup_folder.setWordWrap(True)
+        long_path(self.backup_folder)
         self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.content.addWidget(Field("backup_folder", self.tr("Backups go to"),
                                      self.backup_folder, self))
