@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -130,10 +131,11 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
             grab("sign-in")
             window.sign_in_page.pad.field.setText("123456")
             window.sign_in_page.try_pin("123456")
-            for _ in range(50):
+            for _ in range(500):  # the PIN's key is derived off the GUI thread: up to 10 s
                 _settle(qapp)
                 if window.shell is not None:
                     break
+                time.sleep(0.02)
             shell = window.shell
             assert shell is not None, "sign-in failed"
             shell.go("home")

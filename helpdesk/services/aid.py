@@ -3,8 +3,12 @@ aid itself), voiding it, and the station's totals."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
+import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -43,7 +47,43 @@ class SecondSignOff:
     pin: str
 
 
-Given = Approval | SecondSignOff
+@dataclass(frozen=True)
+class Verified:
+    """An approval whose PIN `check_approvals` has checked in one session: who approved which
+    need, and the reason. `give_aid` takes it without deriving the PIN's key again (slow on
+    purpose). Its seal binds it to that session, the need, the approver and the reason under a
+    key only this module holds: one made or altered elsewhere is no approval."""
+
+    kind: ApprovalKind
+    by: str
+    reason: str = ""
+    seal: bytes = field(default=b"", repr=False)
+
+
+Given = Approval | SecondSignOff | Verified
+
+_SEAL_KEY = secrets.token_bytes(32)  # this process's; approvals never outlive it
+_session_nonces: dict[int, bytes] = {}
+
+
+def _nonce(session: Session) -> bytes:
+    """A random value for this session object, forgotten when it goes: an approval sealed for
+    one session is refused by the next (after a lock, a restore), even at the same address."""
+    key = id(session)
+    if key not in _session_nonces:
+        _session_nonces[key] = secrets.token_bytes(16)
+        weakref.finalize(session, _session_nonces.pop, key, None)
+    return _session_nonces[key]
+
+
+def _seal(session: Session, kind: ApprovalKind, by: str, reason: str) -> bytes:
+    message = "\x1f".join((kind.value, by, reason, session.volunteer.id, session.device.id))
+    return hmac.new(_SEAL_KEY, _nonce(session) + message.encode(), hashlib.sha256).digest()
+
+
+def _sealed(session: Session, given: Verified, kind: ApprovalKind) -> bool:
+    return given.kind is kind and hmac.compare_digest(
+        given.seal, _seal(session, kind, given.by, given.reason))
 
 
 @dataclass(frozen=True)
@@ -102,7 +142,7 @@ def no_signature_need() -> Need:
 
 
 def _check_signature(session: Session, aid_in: AidIn,
-                     no_signature: Approval | None) -> str | None:
+                     no_signature: Approval | Verified | None) -> Verified | None:
     """None when the recipient signed; the head's id when they recorded "could not sign"."""
     if no_signature is None:
         if aid_in.signature_png is None:
@@ -216,37 +256,56 @@ def needs(session: Session, data: dict[str, Any] | AidIn, *, now: datetime | Non
 
 
 def check_approvals(session: Session, wanted: Iterable[Need],
-                    approvals: Mapping[ApprovalKind, Given]) -> dict[ApprovalKind, str]:
-    """Who approved each of the `wanted` needs that has an approval: a station head with a
-    reason and their PIN, or another active volunteer with theirs. A wanted need with no
-    approval, or a head's approval with no reason, is left out. Raises KnownError for a
-    wrong PIN (counted, as at sign-in), an approver who is not a head, or a second volunteer
-    who is not another active volunteer."""
-    out: dict[ApprovalKind, str] = {}
+                    approvals: Mapping[ApprovalKind, Given]) -> dict[ApprovalKind, Verified]:
+    """Each of the `wanted` needs that has an approval, verified: a station head with a reason
+    and their PIN, or another active volunteer with theirs. A PIN is checked once per call
+    (a head approving two needs types it once); an approval verified before in this session
+    (`Verified`) is taken without its PIN, its approver looked up again. A wanted need with
+    no approval, a head's approval with no reason, or a `Verified` not sealed for this session
+    is left out. Raises KnownError for a wrong PIN (counted, as at sign-in), an approver who
+    is not a head, or a second volunteer who is not another active volunteer."""
+    out: dict[ApprovalKind, Verified] = {}
+    pins_ok: set[tuple[str, str]] = set()
+
+    def pin_checked(volunteer_id: str, pin: str) -> None:
+        if (volunteer_id, pin) not in pins_ok:
+            session.keyfile.verify_pin(volunteer_id, pin, session.secrets)
+            pins_ok.add((volunteer_id, pin))
+
     for kind in dict.fromkeys(n.kind for n in wanted):
         given = approvals.get(kind)
-        if isinstance(given, Approval) and kind.by_head and given.reason.strip():
+        if isinstance(given, Verified):
+            if not _sealed(session, given, kind):
+                continue
+            who, reason = given.by, given.reason
+        elif isinstance(given, Approval) and kind.by_head and given.reason.strip():
             checked(ReasonIn, {"reason": given.reason})  # bounded, one line
-            head = volunteers.get(session.db, given.head_id)
-            if head is None or not head.active or not head.is_head:
-                raise KnownError("approver_not_head", "只有站长可以批准",
-                                 "Only a station head can approve")
-            session.keyfile.verify_pin(head.id, given.pin or "", session.secrets)
-            out[kind] = head.id
+            who, reason = given.head_id, given.reason.strip()
         elif isinstance(given, SecondSignOff) and not kind.by_head:
-            other = volunteers.get(session.db, given.volunteer_id)
-            if other is None or not other.active or other.id == session.volunteer.id:
-                raise KnownError("second_volunteer", "第二位志愿者必须是另一位在册志愿者",
-                                 "The second volunteer must be another active volunteer")
-            session.keyfile.verify_pin(other.id, given.pin, session.secrets)
-            out[kind] = other.id
+            who, reason = given.volunteer_id, ""
+        else:
+            continue
+        person = volunteers.get(session.db, who)
+        if kind.by_head and (person is None or not person.active or not person.is_head):
+            raise KnownError("approver_not_head", "只有站长可以批准",
+                             "Only a station head can approve")
+        if not kind.by_head and (person is None or not person.active
+                                 or person.id == session.volunteer.id):
+            raise KnownError("second_volunteer", "第二位志愿者必须是另一位在册志愿者",
+                             "The second volunteer must be another active volunteer")
+        if isinstance(given, Approval):
+            pin_checked(who, given.pin or "")
+        elif isinstance(given, SecondSignOff):
+            pin_checked(who, given.pin)
+        out[kind] = Verified(kind, who, reason, _seal(session, kind, who, reason))
     return out
 
 
 def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
              approvals: Mapping[ApprovalKind, Given] | None = None,
              cap_approval: Approval | None = None, clock_approval: Approval | None = None,
-             second: SecondSignOff | None = None, no_signature: Approval | None = None,
+             second: SecondSignOff | None = None,
+             no_signature: Approval | Verified | None = None,
              now: datetime | None = None, paper: PaperLine | None = None,
              paper_scan: bytes | None = None) -> Aid:
     """Record one aid with its receipt number, signature, outbox change and audit row, in one
@@ -255,7 +314,9 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     `approvals` (or the keyword shortcuts) answer what `needs` listed. Refuses with
     NeedsApproval, listing every missing one, when the aid needs an approval not given (the
     family reached the programme's limit here or at another station of the region, the clock
-    is behind, cash is above the threshold); KnownError for a wrong approver PIN. Refuses
+    is behind, cash is above the threshold); KnownError for a wrong approver PIN. Approvals
+    `check_approvals` verified in this session (`Verified`) are taken without their PINs,
+    so the approval dialog's check is the only slow one. Refuses
     (InvalidInput, field `signature`) an aid without the recipient's signature, unless
     `no_signature` records a station head's "recipient could not sign" with the reason.
 
@@ -275,10 +336,10 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
     programme, family = _subject(session, aid_in, day)
     if paper:
         paper_sheets.check_no_signature(aid_in, no_signature)  # signed on the paper
-        no_signature_by = None
+        unsigned = None
     else:
         handed_by, scan = session.volunteer.id, None
-        no_signature_by = _check_signature(session, aid_in, no_signature)
+        unsigned = _check_signature(session, aid_in, no_signature)
     given: dict[ApprovalKind, Given] = {k: v for k, v in (
         (ApprovalKind.CAP, cap_approval), (ApprovalKind.CLOCK, clock_approval),
         (ApprovalKind.SECOND_VOLUNTEER, second)) if v is not None}
@@ -295,11 +356,12 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         if missing:
             raise NeedsApproval(missing)
         kinds = {n.kind for n in wanted}
-        override_by = approved.get(ApprovalKind.CAP) if ApprovalKind.CAP in kinds else None
-        clock_by = approved.get(ApprovalKind.CLOCK) if ApprovalKind.CLOCK in kinds else None
-        second_id = approved.get(ApprovalKind.SECOND_VOLUNTEER) \
+        override_by = approved[ApprovalKind.CAP].by if ApprovalKind.CAP in kinds else None
+        clock_by = approved[ApprovalKind.CLOCK].by if ApprovalKind.CLOCK in kinds else None
+        second_id = approved[ApprovalKind.SECOND_VOLUNTEER].by \
             if ApprovalKind.SECOND_VOLUNTEER in kinds else None
-        reasons = [r for n in wanted if isinstance(r := given[n.kind], Approval)]
+        reasons = [approved[k].reason for k in dict.fromkeys(n.kind for n in wanted)
+                   if k.by_head]
         hlc = session.tick()
         signature = store.put_signature(db, aid_in.signature_png) if aid_in.signature_png else None
         aid = Aid(
@@ -308,10 +370,10 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
             goods=aid_in.goods, service_note=aid_in.service_note,
             recipient_name=aid_in.recipient_name or family.head_name,
             recipient_relation=aid_in.recipient_relation, signature_hash=signature,
-            no_signature_reason=no_signature.reason.strip() if no_signature else "",
-            no_signature_by=no_signature_by,
+            no_signature_reason=unsigned.reason if unsigned else "",
+            no_signature_by=unsigned.by if unsigned else None,
             volunteer_id=handed_by, second_volunteer_id=second_id,
-            override_reason="；".join(r.reason.strip() for r in reasons),
+            override_reason="；".join(reasons),
             override_by=override_by or clock_by,
             receipt_no=store.next_receipt_no(db, session.device,
                                              now.astimezone(session.tz).year),
@@ -323,7 +385,7 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         session.audit("give_aid", hlc, entity="aid", entity_id=aid.id,
                       detail={"receipt_no": aid.receipt_no, "amount_fen": aid.amount_fen,
                               "cap_override": bool(override_by), "clock_override": bool(clock_by),
-                              "no_signature": bool(no_signature_by),
+                              "no_signature": bool(unsigned),
                               **({"paper_sheet": aid.paper_sheet, "paper_line": aid.paper_line}
                                  if paper else {})})
     return aid

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -18,10 +19,12 @@ from helpdesk.domain.aid import Aid, GoodsLine
 from helpdesk.domain.common import iso, new_id
 from helpdesk.domain.families import Reason, Relation
 from helpdesk.domain.programmes import Kind, Programme
+from helpdesk.services import demo_signature
 from helpdesk.services.session import Session
 from helpdesk.store import aid as aidstore
 from helpdesk.store import programmes, volunteers
 
+SIGNATURES = 2000  # different signature images at most
 HISTORY_DAYS = 730  # the demo station has two years of registrations and aid
 STUDENTS = ("小学", "初中", "高中", "中职", "大学", "高职")
 SPRING_FESTIVAL = {2023: date(2023, 1, 22), 2024: date(2024, 2, 10), 2025: date(2025, 1, 29),
@@ -255,6 +258,9 @@ def add_aid(session: Session, count: int, *, seed: int = 1, batch: int = 2000) -
     plan.sort(key=lambda item: item[0])
     staff = [v.id for v in volunteers.active(session.db)] or [session.volunteer.id]
     threshold = session.station.cash_threshold_fen
+    # A person signs alike each time; a large demo draws at most SIGNATURES images (~3 ms
+    # each), people with the same slot sharing one.
+    signed: dict[tuple[int, int], str] = {}
     for start in range(0, len(plan), batch):
         with session.write() as db:
             hlc = session.tick()
@@ -266,12 +272,18 @@ def add_aid(session: Session, count: int, *, seed: int = 1, batch: int = 2000) -
                 if amount > threshold and second is None:
                     amount = threshold
                 by_spouse = bool(h.spouse) and rng.random() < 0.2
+                recipient = h.spouse if by_spouse else h.head
+                slot = (len(recipient), zlib.crc32(recipient.encode()) % SIGNATURES)
+                if slot not in signed:  # stored like a real one, once per image
+                    signed[slot] = aidstore.put_signature(
+                        db, demo_signature.signature_png(recipient, seed))
                 aid = Aid(id=new_id(), family_id=h.id, programme_id=c.programme.id,
                           given_at=iso(moment), local_date=moment.date().isoformat(),
                           kind=c.programme.kind, amount_fen=amount or sum(
                               g.value_fen for g in goods), goods=goods, service_note=note,
-                          recipient_name=h.spouse if by_spouse else h.head,
+                          recipient_name=recipient,
                           recipient_relation=Relation.SPOUSE if by_spouse else Relation.HEAD,
+                          signature_hash=signed[slot],
                           volunteer_id=volunteer, second_volunteer_id=second,
                           receipt_no=aidstore.next_receipt_no(db, session.device, moment.year),
                           device_id=session.device.id, hlc=hlc)

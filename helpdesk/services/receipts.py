@@ -222,6 +222,23 @@ def print_receipt(session: Session, aid: Aid, *, printer: str | None = None,
     marked COPY: nobody can tell whether the first one came out. Raises KnownError when the
     printer is unknown or refuses the job; the aid itself is never affected.
     """
+    return send(print_job(session, aid, printer=printer, fmt=fmt, bilingual=bilingual))
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A recorded print, ready to go to the printer: plain data, no session."""
+
+    data: layout.ReceiptData
+    fmt: str
+    bilingual: bool
+    printer: str
+
+
+def print_job(session: Session, aid: Aid, *, printer: str | None = None,
+              fmt: str | None = None, bilingual: bool | None = None) -> PrintJob:
+    """The quick half of `print_receipt`, on the session's thread: the printer chosen, the
+    print recorded (before the job is sent, see there)."""
     chosen = settings(session)
     name = printer or chosen.printer or printing.default_printer()
     if not name:
@@ -230,13 +247,18 @@ def print_receipt(session: Session, aid: Aid, *, printer: str | None = None,
                          "one in Settings")
     fmt = fmt or chosen.format
     bilingual = chosen.bilingual if bilingual is None else bilingual
-    data = issue(session, aid, fmt, "print", bilingual)
+    return PrintJob(issue(session, aid, fmt, "print", bilingual), fmt, bilingual, name)
+
+
+def send(job: PrintJob) -> layout.ReceiptData:
+    """The slow half: lay the sheet out and hand it to the print system (CUPS may take
+    seconds). Touches no database, so it may run on a worker thread."""
     try:
-        printing.print_sheet(page.compose(data, check_format(fmt), bilingual), name,
-                             aid.receipt_no)
+        printing.print_sheet(page.compose(job.data, check_format(job.fmt), job.bilingual),
+                             job.printer, job.data.receipt_no)
     except printing.PrintError as err:
         raise KnownError(err.code, err.zh, err.en) from None
-    return data
+    return job.data
 
 
 def _date(text: str) -> date:

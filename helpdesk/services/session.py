@@ -101,6 +101,34 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
                    head_pin: str, kdf: keys.KdfParams | None = None) -> tuple[Session, str]:
     """First run: the station, its first device, its head, the key file. Returns the session
     and the recovery code (to be shown once). Refuses when the folder already has a station."""
+    opening, recovery = make_station(paths, station, head_name=head_name, head_pin=head_pin,
+                                     kdf=kdf)
+    return open_session(paths, opening), recovery
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The slow half of creating a station or signing in, done: the keys are derived and the
+    files are in place, nothing is open. Plain data, so a worker thread can hand it back to
+    the thread that then opens the database (`open_session`)."""
+
+    keyfile: keys.KeyFile
+    secrets: DeviceSecrets
+    candidates: list[bytes]
+    volunteer_id: str | None  # None: the recovery code, which signs in as a station head
+    kdf: keys.KdfParams
+
+
+def open_session(paths: pathsmod.Paths, opening: Opening) -> Session:
+    """The quick half: open the database on this thread and audit the sign-in."""
+    return _open(paths, opening.keyfile, opening.secrets, opening.candidates,
+                 opening.volunteer_id, opening.kdf)
+
+
+def make_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name: str,
+                 head_pin: str, kdf: keys.KdfParams | None = None) -> tuple[Opening, str]:
+    """The files of a new station (the slow part of `create_station`, safe on a worker
+    thread): the opening for `open_session` and the recovery code."""
     kdf = kdf or keys.KdfParams.default()
     if station_exists(paths):
         raise KnownError("station_exists", f"{paths.data_dir} 中已有站点",
@@ -133,8 +161,7 @@ def create_station(paths: pathsmod.Paths, station: dict[str, Any], *, head_name:
     new_keys.rename(paths.key_file)
     new_db.rename(paths.database)
     keyfile = keys.KeyFile.load(paths.key_file)
-    session = _open(paths, keyfile, secrets, [master], head_id, kdf)
-    return session, recovery
+    return Opening(keyfile, secrets, [master], head_id, kdf), recovery
 
 
 def _make_station(key_file: Path, database: Path, secrets: DeviceSecrets, station_in: StationIn,
@@ -181,6 +208,12 @@ def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
     Raises KnownError for a wrong PIN (with attempts left), a lock-out (with the time left),
     a missing device secret (use the recovery code), a damaged file.
     """
+    return open_session(paths, unlock(paths, who, pin, kdf=kdf))
+
+
+def unlock(paths: pathsmod.Paths, who: str, pin: str, *,
+           kdf: keys.KdfParams | None = None) -> Opening:
+    """The slow half of `sign_in` (the PIN's key derivation), safe on a worker thread."""
     _require_station(paths)
     keyfile = keys.KeyFile.load(paths.key_file)
     holder = next((h for h in keyfile.holders() if who in (h.id, h.name)), None)
@@ -190,7 +223,7 @@ def sign_in(paths: pathsmod.Paths, who: str, pin: str, *,
     secrets = device_secrets(paths.config_dir)
     unlocked = keyfile.unlock(holder.id, pin, secrets)
     candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
-    return _open(paths, keyfile, secrets, candidates, holder.id, kdf or keys.KdfParams.default())
+    return Opening(keyfile, secrets, candidates, holder.id, kdf or keys.KdfParams.default())
 
 
 def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
@@ -200,6 +233,12 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     On a machine without this station's device secret a new one is made, and the database
     becomes a new device; volunteers then need new PINs (`volunteers.reset_pin`).
     """
+    return open_session(paths, unlock_with_recovery(paths, code, kdf=kdf))
+
+
+def unlock_with_recovery(paths: pathsmod.Paths, code: str, *,
+                         kdf: keys.KdfParams | None = None) -> Opening:
+    """The slow half of `sign_in_with_recovery`, safe on a worker thread."""
     _require_station(paths)
     keyfile = keys.KeyFile.load(paths.key_file)
     unlocked = keyfile.unlock_with_recovery(code)
@@ -207,7 +246,7 @@ def sign_in_with_recovery(paths: pathsmod.Paths, code: str, *,
     if secrets.load(keyfile.install_id) is None:
         secrets.save(keyfile.install_id, Binding.new())
     candidates = [k for k in (unlocked.master_key, unlocked.pending_key) if k]
-    return _open(paths, keyfile, secrets, candidates, None, kdf or keys.KdfParams.default())
+    return Opening(keyfile, secrets, candidates, None, kdf or keys.KdfParams.default())
 
 
 def _require_station(paths: pathsmod.Paths) -> None:

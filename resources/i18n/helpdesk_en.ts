@@ -837,6 +837,11 @@
         <source>Language</source>
         <translation>Language</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Creating the station…</source>
+        <translation>Creating the station…</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
@@ -1680,6 +1685,11 @@ Received by {who}</translation>
         <source>Saved as {path}</source>
         <translation>Saved as {path}</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="1"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
 </context>
 <context>
     <name>RegionPicker</name>
@@ -2076,16 +2086,6 @@ Reason: {reason}</translation>
         <location filename="../../helpdesk/ui/pages/settings.py" line="102"/>
         <source>Connect to a server</source>
         <translation>Connect to a server</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
-        <source>Volunteers</source>
-        <translation>Volunteers</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>

@@ -837,6 +837,11 @@
         <source>Language</source>
         <translation>语言</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/first_run.py" line="1"/>
+        <source>Creating the station…</source>
+        <translation>正在创建站点…</translation>
+    </message>
 </context>
 <context>
     <name>GiveAidPage</name>
@@ -1680,6 +1685,11 @@ Received by {who}</source>
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/dialogs/receipt.py" line="1"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
 </context>
 <context>
     <name>RegionPicker</name>
@@ -2076,16 +2086,6 @@ Reason: {reason}</source>
         <location filename="../../helpdesk/ui/pages/settings.py" line="102"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="106"/>
-        <source>Review</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/pages/settings.py" line="110"/>
-        <source>Volunteers</source>
-        <translation>志愿者</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/pages/settings.py" line="114"/>

@@ -97,8 +97,8 @@ def test_with_no_printer_chosen_the_system_default_prints_the_original_then_a_re
     heights = []
     for _ in range(2):
         before = set(folder.glob("*.pdf")) if folder.exists() else set()
-        dialog.print_button.click()
-        assert dialog.message.text() == "Sent to the printer"
+        dialog.print_button.click()  # the job goes on the worker pool; the dialog waits
+        qtbot.waitUntil(lambda: dialog.message.text() == "Sent to the printer", timeout=30_000)
         _, info = landed(folder, before, aid.receipt_no, qtbot)
         heights.append(float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)",
                                        info).group(1)))  # type: ignore[union-attr]

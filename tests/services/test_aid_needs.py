@@ -4,6 +4,7 @@ every approval an aid needs known before the recipient signs (`needs`, then `giv
 from __future__ import annotations
 
 import base64
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from helpdesk.domain.aid import ApprovalKind
 from helpdesk.errors import KnownError, NeedsApproval
 from helpdesk.services import aid as aidcases
 from helpdesk.services import review, volunteers
+from helpdesk.services import session as sessions
 from helpdesk.services.aid import Approval, SecondSignOff
 from helpdesk.services.session import Session
 from helpdesk.store import db as dbm
@@ -110,6 +112,75 @@ def test_approvals_are_checked_before_anything_is_written(station: Session) -> N
         aidcases.check_approvals(station, wanted, {
             ApprovalKind.CAP: Approval(station.volunteer.id, "再次救助", "000000")})
     assert err.value.code == "wrong_pin"
-    assert aidcases.check_approvals(station, wanted, {
-        ApprovalKind.CAP: Approval(station.volunteer.id, "再次救助", PIN)}) == {
-        ApprovalKind.CAP: station.volunteer.id}
+    verified = aidcases.check_approvals(station, wanted, {
+        ApprovalKind.CAP: Approval(station.volunteer.id, "再次救助", PIN)})
+    assert list(verified) == [ApprovalKind.CAP]
+    assert (verified[ApprovalKind.CAP].by, verified[ApprovalKind.CAP].reason) == (
+        station.volunteer.id, "再次救助")
+
+
+def counting_pins(station: Session, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The volunteer ids whose PIN is derived (argon2), in order, through the real check."""
+    seen: list[str] = []
+    real = type(station.keyfile).verify_pin
+
+    def verify_pin(self, volunteer_id: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(volunteer_id)
+        return real(self, volunteer_id, *args, **kwargs)
+
+    monkeypatch.setattr(type(station.keyfile), "verify_pin", verify_pin)
+    return seen
+
+
+def test_each_pin_is_derived_once_from_the_dialogs_check_to_the_saved_aid(
+        station: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    family = register(station)
+    aidcases.give_aid(station, cash_aid(station, family.id))
+    helper = volunteers.add_volunteer(station, "李秀英", "112233")
+    past = datetime.now(UTC) - timedelta(days=2)
+    data = cash_aid(station, family.id, amount="2000")
+    wanted = aidcases.needs(station, data, now=past)
+    seen = counting_pins(station, monkeypatch)
+    verified = aidcases.check_approvals(station, wanted, {  # what the approval dialog does
+        ApprovalKind.CAP: Approval(station.volunteer.id, "房屋失火", PIN),
+        ApprovalKind.CLOCK: Approval(station.volunteer.id, "时钟已核对", PIN),
+        ApprovalKind.SECOND_VOLUNTEER: SecondSignOff(helper.id, "112233")})
+    assert seen == [station.volunteer.id, helper.id]  # the head's PIN once for two needs
+    aid = aidcases.give_aid(station, data, now=past, approvals=verified)
+    assert seen == [station.volunteer.id, helper.id]  # give_aid derived nothing again
+    assert aid.override_by == station.volunteer.id and aid.second_volunteer_id == helper.id
+    assert aid.override_reason == "时钟已核对；房屋失火"
+
+
+def test_an_approval_not_verified_in_this_session_is_no_approval(
+        station: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    family = register(station)
+    aidcases.give_aid(station, cash_aid(station, family.id))
+    data = cash_aid(station, family.id)
+    wanted = aidcases.needs(station, data)
+    assert [n.kind for n in wanted] == [ApprovalKind.CAP]
+    real = aidcases.check_approvals(station, wanted, {
+        ApprovalKind.CAP: Approval(station.volunteer.id, "再次救助", PIN)})[ApprovalKind.CAP]
+    forged = [
+        aidcases.Verified(ApprovalKind.CAP, station.volunteer.id, "再次救助"),  # no seal
+        aidcases.Verified(ApprovalKind.CAP, station.volunteer.id, "再次救助", b"x" * 32),
+        dataclasses.replace(real, reason="另一个原因"),  # altered after the check
+        dataclasses.replace(real, kind=ApprovalKind.CLOCK),  # sealed for another need
+    ]
+    before = table_counts(station)["aid"]
+    for given in forged:
+        with pytest.raises(NeedsApproval):
+            aidcases.give_aid(station, data, approvals={ApprovalKind.CAP: given})
+    # Sealed for the cap, it answers no other need.
+    assert aidcases.check_approvals(station, [aidcases.no_signature_need()],
+                                    {ApprovalKind.NO_SIGNATURE: real}) == {}
+    # Another session of the same station (after a lock): verified there, not here.
+    station.close()
+    again = sessions.sign_in(station.paths, station.volunteer.id, PIN)
+    with pytest.raises(NeedsApproval):
+        aidcases.give_aid(again, data, approvals={ApprovalKind.CAP: real})
+    assert table_counts(again)["aid"] == before
+    aid = aidcases.give_aid(again, data, approvals=aidcases.check_approvals(again, wanted, {
+        ApprovalKind.CAP: Approval(again.volunteer.id, "再次救助", PIN)}))
+    assert aid.override_reason == "再次救助"
+    again.close()

@@ -181,3 +181,29 @@ def test_the_same_seed_gives_the_same_data(made: Session, tmp_path: Path) -> Non
     finally:
         again.close()
         other.close()
+
+
+def test_demo_aid_carries_a_signature_that_passes_the_pads_check(made: Session) -> None:
+    from PySide6.QtGui import QImage
+
+    from helpdesk.domain import signature
+    from helpdesk.services import demo_signature
+    from helpdesk.store import aid as aidstore
+
+    given = rows.many(made.db, "SELECT recipient_name, signature_hash FROM aid", [])
+    assert given and all(r["signature_hash"] for r in given)
+    by_name = {r["recipient_name"]: r["signature_hash"] for r in given}
+    assert len(by_name) > 100
+    # A person signs alike each time, and (bar a rare shared slot) unlike the others.
+    assert all(by_name[r["recipient_name"]] == r["signature_hash"] for r in given)
+    assert len(set(by_name.values())) >= 0.9 * len(by_name)
+    drawn = {demo_signature.signature_png(name, 7) for name in by_name}
+    for name, digest in list(by_name.items())[:20]:
+        png = aidstore.signature(made.db, digest)
+        assert png is not None and png in drawn  # stored as drawn, like the pad's image
+        signature.check(demo_signature.strokes(name, 7))  # what the pad would have accepted
+        image = QImage.fromData(png)
+        assert not image.isNull() and image.width() > image.height()
+        dark = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                   if image.pixelColor(x, y).lightness() < 128)
+        assert dark > 100  # ink, not an empty line

@@ -26,6 +26,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every UI test starts in English and leaves English behind, whatever language a test
+    (or a window it built, or a failed switch back) installed: test order does not matter."""
+    from PySide6.QtCore import QCoreApplication
+
+    from helpdesk.ui import i18n
+
+    if QCoreApplication.instance() is not None:
+        i18n.install("en")
+    yield
+    if QCoreApplication.instance() is not None:
+        i18n.install("en")
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, paths: pathsmod.Paths, fast_kdf: keys.KdfParams):  # type: ignore[no-untyped-def]
     """Build the app's main window over `paths` (in English unless told), shown offscreen."""

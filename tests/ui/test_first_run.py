@@ -41,6 +41,7 @@ def test_first_run_to_aid_in_history(qtbot: QtBot, make_window, paths) -> None: 
     wizard.pin2_edit.setText("246810")
     wizard.region_picker.search.setText("12")
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(wizard.create_button.isEnabled, timeout=10000)  # refused by the service
     assert wizard.fields["region"].error.isVisible()  # the domain's rule, beside its field
     assert not wizard.fields["pin_again"].error.isVisible()
     assert not paths.database.exists()
@@ -48,6 +49,7 @@ def test_first_run_to_aid_in_history(qtbot: QtBot, make_window, paths) -> None: 
 
     wizard.pin2_edit.setText("246810")
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.steps.currentIndex() == 1, timeout=10000)
     code = wizard.code_label.text()
     assert len(code.replace("-", "")) >= 32
     assert not wizard.continue_button.isEnabled()
@@ -140,6 +142,7 @@ def test_recovery_code_print_dialog_opens(qtbot: QtBot, make_window) -> None:  #
     wizard.pin_edit.setText("246810")
     wizard.pin2_edit.setText("246810")
     qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.steps.currentIndex() == 1, timeout=10000)
     qtbot.mouseClick(wizard.print_button, Qt.MouseButton.LeftButton)
     dialog = wizard.findChild(QDialog, "recovery_print_dialog")
     assert dialog is not None and dialog.isVisible()

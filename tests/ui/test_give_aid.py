@@ -144,11 +144,20 @@ def test_every_approval_in_one_dialog_before_the_pad(qtbot: QtBot, signed_in: Ma
     assert give.steps.currentIndex() == 0
     dialog.helper_pin.editor.clear()
     qtbot.keyClicks(dialog.helper_pin.editor, VOLUNTEER_PIN)
+    keyfile_type = type(signed_in.shell.session.keyfile)
+    real_verify, derived = keyfile_type.verify_pin, []
+
+    def verify_pin(self, volunteer_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        derived.append(volunteer_id)
+        return real_verify(self, volunteer_id, *args, **kwargs)
+
+    monkeypatch.setattr(keyfile_type, "verify_pin", verify_pin)
     qtbot.mouseClick(dialog.ok, LEFT)
     assert give.steps.currentIndex() == 1, give.message.text()
     draw_signature(qtbot, give.pad)
     qtbot.mouseClick(give.confirm_button, LEFT)
     assert give.steps.currentIndex() == 2, give.message.text()
+    assert len(derived) == 2  # each PIN derived once: the head's (two needs) and the helper's
     aid = families.family_history(signed_in.shell.session, family_id).aid[0]  # type: ignore[union-attr]
     assert aid.second_volunteer_id is not None and aid.override_reason == "时钟已核对；家中再遭火灾"
 

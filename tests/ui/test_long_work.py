@@ -136,3 +136,46 @@ def test_usb_export_and_an_altered_answer_in_chinese(
     text = settings.message.text()
     assert "已登记" in text and "服务器接受" in text, text
     assert _state(window) != before
+
+
+def test_printing_sends_the_job_off_the_gui_thread_with_its_buttons_waiting(
+        qtbot: QtBot, signed_in: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from helpdesk.receipts import printing
+    from helpdesk.services import receipts
+    from helpdesk.store import receipts as store_receipts
+    from tests.ui.test_give_aid import cash, first_family
+
+    session = signed_in.shell.session
+    # A printer this computer does not have: the print system itself refuses the job.
+    receipts.save_settings(session, replace(receipts.settings(session), printer="GonePrinter"))
+    seen: dict[str, Any] = {}
+    release = threading.Event()
+    real_print = printing.print_sheet
+
+    def print_sheet(*args: Any, **kwargs: Any) -> None:
+        seen.setdefault("threads", []).append(threading.get_ident())
+        release.wait(10)  # hold the job until the dialog has been looked at
+        real_print(*args, **kwargs)
+
+    monkeypatch.setattr(printing, "print_sheet", print_sheet)
+    give = cash(qtbot, signed_in, first_family(signed_in), "200")
+    qtbot.mouseClick(give.findChild(QPushButton, "aid_done_receipt"), LEFT)
+    dialog = give.findChild(QDialog, "receipt_dialog")
+    assert dialog.print_button.isEnabled()
+    qtbot.mouseClick(dialog.print_button, LEFT)
+    qtbot.waitUntil(lambda: "threads" in seen, timeout=5000)
+    assert seen["threads"] == [seen["threads"][0]] != [threading.get_ident()]
+    assert not dialog.print_button.isEnabled() and not dialog.pdf_button.isEnabled()
+    assert dialog.print_button.text() == "Printing…" and dialog.message.text() == "Printing…"
+    dialog.print_now()  # a second press meanwhile sends nothing more
+    release.set()
+    qtbot.waitUntil(lambda: dialog.print_button.text() == "Print", timeout=10000)
+    assert len(seen["threads"]) == 1
+    assert "No printer called 'GonePrinter'" in dialog.message.text()
+    assert dialog.print_button.isEnabled() and dialog.pdf_button.isEnabled()
+    # Recorded before it was sent: the next print is marked as a reprint.
+    assert [p.copy_no for p in store_receipts.prints_of(session.db, give.last_aid.id)] == [0]

@@ -33,7 +33,8 @@ def _pin(parent: QWidget) -> QLineEdit:
 
 
 class ApprovalDialog(QDialog):
-    """Emits `approved` with {ApprovalKind: Approval | SecondSignOff}, PINs already checked."""
+    """Emits `approved` with {ApprovalKind: Verified}: the PINs checked here, once; `give_aid`
+    takes them without checking again."""
 
     approved = Signal(object)
 
@@ -125,14 +126,19 @@ class ApprovalDialog(QDialog):
         if self.helper is not None:
             answers[ApprovalKind.SECOND_VOLUNTEER] = aidcases.SecondSignOff(
                 str(self.helper.currentData()), self._text(self.helper_pin))
-        for kind in answers:  # one by one, so a wrong PIN is shown beside its own field
+        verified: dict[ApprovalKind, aidcases.Given] = {}
+        # The head's needs together (one PIN, checked once), then the second volunteer's, so
+        # a wrong PIN is shown beside its own field.
+        for by_head, field in ((True, self.head_pin), (False, self.helper_pin)):
+            group = {k: v for k, v in answers.items() if k.by_head is by_head}
+            if not group:
+                continue
             try:
-                aidcases.check_approvals(self.session, [n for n in self.needs if n.kind is kind],
-                                         {kind: answers[kind]})
+                verified |= aidcases.check_approvals(
+                    self.session, [n for n in self.needs if n.kind in group], group)
             except KnownError as err:
-                field = self.head_pin if kind.by_head else self.helper_pin
                 if field is not None:
                     field.set_error(i18n.known(err))
                 return
-        self.approved.emit(answers)
+        self.approved.emit(verified)
         self.accept()

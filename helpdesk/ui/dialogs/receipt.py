@@ -22,7 +22,7 @@ from helpdesk.errors import KnownError
 from helpdesk.receipts import page as receipt_page
 from helpdesk.services import receipts
 from helpdesk.services import session as sessions
-from helpdesk.ui import i18n
+from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.base import kinetic
 from helpdesk.ui.widgets import fit
 
@@ -53,6 +53,9 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Receipt {number}").replace("{number}", aid.receipt_no))
         self.session = session
         self.aid = aid
+        self.printing = False
+        self.gone = False
+        self.finished.connect(self._gone)
         self.picture = QLabel(self)
         self.picture.setObjectName("receipt_picture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -83,6 +86,9 @@ class ReceiptDialog(QDialog):
         fit.fit(self, 460, 640)  # never wider than the window nor taller than the screen
         self.refresh()
 
+    def _gone(self, _: int) -> None:
+        self.gone = True
+
     def refresh(self) -> None:
         """Lay the receipt out as the next print will show it (marked COPY once printed)."""
         try:
@@ -106,14 +112,42 @@ class ReceiptDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def print_now(self) -> None:
+        """Record the print here, then hand the job to the print system on the worker pool
+        (CUPS can take seconds): meanwhile the buttons wait and say so."""
+        if self.printing:
+            return
         try:
-            receipts.print_receipt(self.session, self.aid)
+            job = receipts.print_job(self.session, self.aid)
         except KnownError as err:
             self.say(i18n.known(err))
             return
+        self._printing(True)
+        workers.run(lambda: receipts.send(job), self._sent, self._not_sent)
+
+    def _printing(self, running: bool) -> None:
+        self.printing = running
+        self.print_button.setEnabled(not running)
+        self.pdf_button.setEnabled(not running)
+        self.print_button.setText(self.tr("Printing…") if running else self.tr("Print"))
+        if running:
+            self.say(self.tr("Printing…"))
+
+    def _sent(self, _: object) -> None:
+        if self.gone:  # closed meanwhile: the job went all the same
+            return
+        self._printing(False)
         self.refresh()
         self.say(self.tr("Sent to the printer"))
         self.printed.emit(self.aid.receipt_no)
+
+    def _not_sent(self, err: Exception) -> None:
+        if self.gone:
+            return
+        self._printing(False)
+        self.refresh()  # recorded all the same: the next print is marked as a reprint
+        if not isinstance(err, KnownError):
+            raise err
+        self.say(i18n.known(err))
 
     def _choose_pdf(self) -> None:
         folder = Path.home() / f"{self.aid.receipt_no}.pdf"

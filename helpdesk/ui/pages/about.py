@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from helpdesk import __version__
 from helpdesk.ui.pages.base import Page
+from helpdesk.ui.widgets.reflow import long_path
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -22,6 +23,7 @@ class AboutPage(Page):
         self.text = QLabel(self)
         self.text.setObjectName("about_text")
         self.text.setWordWrap(True)
+        long_path(self.text)  # it names the data folder
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.content.addWidget(self.text)
         back = QPushButton(self.tr("Back to Settings"), self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 
 MAX_CONTENT_WIDTH = 960
+SIDE = 16  # px: the content's side margins
+NARROW_PAGE = 480  # px: narrower, the side margins are halved
 
 
 def fit_to_rows(view: QListWidget, minimum_rows: int = 1) -> None:
@@ -75,7 +78,7 @@ class Page(QWidget):
         centre.addWidget(column, 1)
         centre.addStretch(0)  # wide windows: the column keeps a readable width, on the left
         self.content = QVBoxLayout(column)
-        self.content.setContentsMargins(16, 8, 16, 16)
+        self.content.setContentsMargins(SIDE, 8, SIDE, 16)
         self.content.setSpacing(12)
         self.scroll_area.setWidget(holder)
         layout = QVBoxLayout(self)
@@ -87,6 +90,14 @@ class Page(QWidget):
         top.addWidget(self.message)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (360 px, a phone-sized window): half the side margins, for the content."""
+        side = SIDE if event.size().width() >= NARROW_PAGE else SIDE // 2
+        margins = self.content.contentsMargins()
+        if margins.left() != side:
+            self.content.setContentsMargins(side, margins.top(), side, margins.bottom())
+        super().resizeEvent(event)
 
     @property
     def session(self) -> sessions.Session:

@@ -85,6 +85,7 @@ class FamilyPage(Page):
     def _section(self, caption: str, name: str) -> QListWidget:
         label = QLabel(caption, self)
         label.setProperty("class", "section")
+        label.setWordWrap(True)
         view = QListWidget(self)
         view.setObjectName(name)
         view.setWordWrap(True)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.choices import Choices
 from helpdesk.ui.widgets.form import Field, focus_first_error, show_errors
+from helpdesk.ui.widgets.reflow import WrapCheckBox
 from helpdesk.ui.widgets.region_picker import RegionPicker
 from helpdesk.ui.widgets.tier_picker import TierPicker
 
@@ -78,7 +78,7 @@ class FamilyFormPage(Page):
             "insurance": self.tr("Social insurance the family has"),
             "notes": self.tr("Notes"),
         }
-        self.consent = QCheckBox(self.tr("The family agreed to be registered"), self)
+        self.consent = WrapCheckBox(self.tr("The family agreed to be registered"), self)
         labels["consent_date"] = self.tr("Consent (required)")
         e["consent_date"] = self.consent
         self.fields = {n: Field(n, labels[n], e[n], self) for n in e}

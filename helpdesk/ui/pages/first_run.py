@@ -25,7 +25,7 @@ from helpdesk.domain.station import VolunteerIn
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
 from helpdesk.services import session as sessions
-from helpdesk.ui import i18n
+from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.base import kinetic
 from helpdesk.ui.widgets.form import Field, show_errors
 from helpdesk.ui.widgets.region_picker import RegionPicker
@@ -41,6 +41,7 @@ class FirstRunPage(QWidget):
         self.setObjectName("first_run")
         self.paths = paths
         self.recovery_code = ""
+        self.working = False
         self.steps = QStackedWidget(self)
         self.steps.addWidget(self._station_step())
         self.steps.addWidget(self._recovery_step())
@@ -186,6 +187,8 @@ class FirstRunPage(QWidget):
         self.create_button.setEnabled(False)
 
     def create_station(self) -> None:
+        if self.working or not self.create_button.isEnabled():  # a second click, or refused
+            return
         values = {name: f.editor.text().strip() for name, f in self.fields.items()  # type: ignore[attr-defined]
                   if name != "region"}
         values["region"] = self.region_picker.code()
@@ -202,26 +205,56 @@ class FirstRunPage(QWidget):
                 problems.setdefault("head_name" if p.field == "name" else "pin",
                                     p.text(i18n.short()))
         if not problems:
-            try:
-                session, code = sessions.create_station(
-                    self.paths, station, head_name=values["head_name"], head_pin=values["pin"])
-            except InvalidInput as err:
-                for name, p in err.fields().items():
-                    problems[name] = p.text(i18n.short())
-            except KnownError as err:
-                self.error.setText(i18n.known(err))
-                self.error.show()
-                return
-            else:
-                self.recovery_code = code
-                self.code_label.setText(code)
-                self.steps.setCurrentIndex(1)
-                self.station_created.emit(session)
-                return
+            paths, head_name, pin = self.paths, values["head_name"], values["pin"]
+            show_errors(self.fields, {})  # the last try's errors go while this one runs
+            self._busy(True)
+            # The key derivation and the two files run on the worker pool; the database is
+            # then opened here, on the GUI thread its connection belongs to.
+            workers.run(lambda: sessions.make_station(paths, station, head_name=head_name,
+                                                      head_pin=pin),
+                        self._made, self._not_made)
+            return
+        self._show(problems)
+
+    def _show(self, problems: dict[str, str]) -> None:
         rest = show_errors(self.fields, problems)
         if rest:
             self.error.setText("\n".join(rest))
             self.error.show()
+
+    def _busy(self, working: bool) -> None:
+        """While the station is made: the button says so, nothing on the form moves."""
+        self.working = working
+        self.create_button.setEnabled(not working)
+        self.create_button.setText(self.tr("Creating the station…") if working
+                                   else self.tr("Create the station"))
+        for field in self.fields.values():
+            field.setEnabled(not working)
+        for button in self.languages.buttons():
+            button.setEnabled(not working)
+
+    def _made(self, made: tuple[sessions.Opening, str]) -> None:
+        opening, code = made
+        try:
+            session = sessions.open_session(self.paths, opening)
+        except KnownError as err:
+            self._not_made(err)
+            return
+        self._busy(False)
+        self.recovery_code = code
+        self.code_label.setText(code)
+        self.steps.setCurrentIndex(1)
+        self.station_created.emit(session)
+
+    def _not_made(self, err: Exception) -> None:
+        self._busy(False)
+        if isinstance(err, InvalidInput):
+            self._show({name: p.text(i18n.short()) for name, p in err.fields().items()})
+        elif isinstance(err, KnownError):
+            self.error.setText(i18n.known(err))
+            self.error.show()
+        else:
+            raise err
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

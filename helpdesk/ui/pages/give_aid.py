@@ -36,6 +36,7 @@ from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.form import Field, show_errors
 from helpdesk.ui.widgets.goods import GoodsEditor
 from helpdesk.ui.widgets.programme_picker import ProgrammePicker
+from helpdesk.ui.widgets.reflow import FitLabel, WrapButton
 from helpdesk.ui.widgets.signature_pad import SignaturePad
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class GiveAidPage(Page):
         buttons.addWidget(clear, 0, 0)
         buttons.addWidget(back, 0, 1)
         buttons.addWidget(self.confirm_button, 1, 0, 1, 2)
-        unable = QPushButton(self.tr("Cannot sign: station head records why…"), step)
+        unable = WrapButton(self.tr("Cannot sign: station head records why…"), step)
         unable.setObjectName("signature_unable")
         unable.clicked.connect(lambda: self.ask_approval([aidcases.no_signature_need()],
                                                          then=self.confirm))
@@ -163,13 +164,13 @@ class GiveAidPage(Page):
         box = QVBoxLayout(step)
         box.setContentsMargins(0, 0, 0, 0)
         saved = QLabel(self.tr("Saved. Receipt number:"), step)
-        self.receipt = QLabel(step)
+        self.receipt = FitLabel(step)
         self.receipt.setObjectName("receipt_no")
         self.receipt.setProperty("class", "figure")
         self.receipt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.done_text = QLabel(step)
         self.done_text.setWordWrap(True)
-        receipt = QPushButton(self.tr("Receipt: preview, print, PDF"), step)
+        receipt = WrapButton(self.tr("Receipt: preview, print, PDF"), step)
         receipt.setObjectName("aid_done_receipt")
         receipt.setProperty("class", "primary")
         receipt.clicked.connect(self.show_receipt)

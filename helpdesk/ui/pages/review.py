@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from helpdesk.domain import regions
 from helpdesk.errors import KnownError
@@ -17,6 +17,7 @@ from helpdesk.services import refusals, review
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
 from helpdesk.ui.pages.base import Page
+from helpdesk.ui.widgets.reflow import Row
 
 if TYPE_CHECKING:
     from helpdesk.ui.shell import Shell
@@ -76,7 +77,8 @@ def shown(value: object, field: str = "") -> str:
 
 
 class Card(QFrame):
-    """One thing to review: its text and its buttons (in a grid: two a row)."""
+    """One thing to review: its text and its buttons (two a row, or one under another when
+    two do not fit)."""
 
     def __init__(self, name: str, text: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -84,11 +86,10 @@ class Card(QFrame):
         self.setProperty("item", name)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
-        self.buttons = QGridLayout()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.label)
-        layout.addLayout(self.buttons)
+        self.rows: list[Row] = []
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(10, 8, 10, 8)
+        self.layout_.addWidget(self.label)
 
     def add(self, name: str, text: str, action: Callable[[], None], *,
             danger: bool = False) -> QPushButton:
@@ -97,8 +98,10 @@ class Card(QFrame):
         if danger:
             button.setProperty("class", "danger")
         button.clicked.connect(action)
-        n = self.buttons.count()
-        self.buttons.addWidget(button, n // 2, n % 2)
+        if not self.rows or self.rows[-1].box.count() == 2:
+            self.rows.append(Row(self))
+            self.layout_.addWidget(self.rows[-1])
+        self.rows[-1].add(button)
         return button
 
 

@@ -27,6 +27,7 @@ from helpdesk.ui.dialogs.export import ExportSection
 from helpdesk.ui.pages.base import Page, fit_to_rows, kinetic
 from helpdesk.ui.widgets.dibao_line import DibaoLine
 from helpdesk.ui.widgets.form import Field, focus_first_error
+from helpdesk.ui.widgets.reflow import long_path
 from helpdesk.ui.widgets.usb_sync import UsbSync
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class SettingsPage(Page):
         self.folder = QLabel(self)
         self.folder.setObjectName("data_folder")
         self.folder.setWordWrap(True)
+        long_path(self.folder)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for field in (Field("language", self.tr("Language"), self.language, self),
                       Field("idle", self.tr("Lock the screen after no use for"), self.idle, self),
@@ -103,6 +105,7 @@ class SettingsPage(Page):
         self.backup_folder = QLabel(self)
         self.backup_folder.setObjectName("backup_folder")
         self.backup_folder.setWordWrap(True)
+        long_path(self.backup_folder)
         self.backup_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.content.addWidget(Field("backup_folder", self.tr("Backups go to"),
                                      self.backup_folder, self))
@@ -143,14 +146,6 @@ class SettingsPage(Page):
         self.content.addWidget(self.connect_button)
         self.usb = UsbSync(self)
         self.content.addWidget(self.usb)
-        self.review_button = QPushButton(self.tr("Review"), self)
-        self.review_button.setObjectName("open_review")
-        self.review_button.clicked.connect(lambda: shell.go("review"))
-        self.content.addWidget(self.review_button)
-        self.volunteers_button = QPushButton(self.tr("Volunteers"), self)
-        self.volunteers_button.setObjectName("open_volunteers")
-        self.volunteers_button.clicked.connect(lambda: shell.go("volunteers"))
-        self.content.addWidget(self.volunteers_button)
         self.about_button = QPushButton(self.tr("About Helpdesk"), self)
         self.about_button.setObjectName("open_about")
         self.about_button.clicked.connect(lambda: shell.go("about"))
@@ -178,8 +173,6 @@ class SettingsPage(Page):
         head = s.volunteer.is_head
         self.choose_folder_button.setVisible(head)
         self.own_folder_button.setVisible(head and backups.chosen_folder(s) is not None)
-        self.volunteers_button.setVisible(head)
-        self.review_button.setVisible(head)
         self.exports.setVisible(head)
         self.load_server()
 

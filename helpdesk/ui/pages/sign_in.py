@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from helpdesk import paths as pathsmod
 from helpdesk.errors import KnownError
 from helpdesk.services import session as sessions
-from helpdesk.ui import i18n
+from helpdesk.ui import i18n, workers
 from helpdesk.ui.pages.base import kinetic
 from helpdesk.ui.widgets.pin_pad import PinPad
 
@@ -36,6 +36,7 @@ class SignInPage(QWidget):
         super().__init__(parent)
         self.setObjectName("sign_in")
         self.paths = paths
+        self._working = False
         title = QLabel(self.tr("Sign in"), self)
         title.setObjectName("page_title")
         self.who = QListWidget(self)
@@ -152,40 +153,61 @@ class SignInPage(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    @property
+    def working(self) -> bool:
+        return self._working
+
     def try_pin(self, pin: str) -> None:
+        if self._working:  # a second OK or Enter while the key is derived: nothing more
+            return
         item = self.who.currentItem()
         if item is None:
             self._say(self.tr("Choose your name first"))
             return
-        self._say(self.tr("Unlocking…"), error=False)
-        self.pad.set_enabled(False)
-        self.message.repaint()
-        # Let the message paint before the key derivation (~0.3 s) holds the thread.
-        QTimer.singleShot(0, lambda: self._unlock(item.data(ROLE_ID), pin))
+        paths, holder_id = self.paths, item.data(ROLE_ID)
+        self._busy(True)
+        # The key derivation (argon2, ~0.3–1 s) runs on the worker pool; the database is then
+        # opened here, on the GUI thread its connection belongs to.
+        workers.run(lambda: sessions.unlock(paths, holder_id, pin), self._opened, self._refused)
 
-    def _unlock(self, holder_id: str, pin: str) -> None:
+    def _busy(self, working: bool) -> None:
+        self._working = working
+        self.pad.set_enabled(not working)
+        self.who.setEnabled(not working)
+        self.recovery_button.setEnabled(not working)
+        self.recovery_edit.setEnabled(not working)
+        if working:
+            self._say(self.tr("Unlocking…"), error=False)
+
+    def _opened(self, opening: sessions.Opening) -> None:
         try:
-            session = sessions.sign_in(self.paths, holder_id, pin)
+            session = sessions.open_session(self.paths, opening)
         except KnownError as err:
-            self._say(i18n.known(err))
-            self.pad.set_enabled(True)
-            self.pad.clear()
+            self._refused(err)
             return
-        self.pad.set_enabled(True)
+        self._busy(False)
         self.pad.clear()
         self.message.hide()
+        self.recovery_edit.clear()
+        self.recovery_edit.hide()
         self.unlocked.emit(session)
+
+    def _refused(self, err: Exception) -> None:
+        self._busy(False)
+        self.pad.clear()
+        if not isinstance(err, KnownError):
+            self._say("")
+            raise err
+        self._say(i18n.known(err))
 
     def _show_recovery(self) -> None:
         self.recovery_edit.show()
         self.recovery_edit.setFocus()
 
     def _recover(self) -> None:
-        try:
-            session = sessions.sign_in_with_recovery(self.paths, self.recovery_edit.text())
-        except KnownError as err:
-            self._say(i18n.known(err))
+        if self._working:
             return
-        self.recovery_edit.clear()
-        self.recovery_edit.hide()
-        self.unlocked.emit(session)
+        paths, code = self.paths, self.recovery_edit.text()
+        self._busy(True)
+        workers.run(lambda: sessions.unlock_with_recovery(paths, code), self._opened,
+                    self._refused)

@@ -30,6 +30,10 @@ class Field(QWidget):
         self.editor = editor
         self.setObjectName(f"field_{name}")
         editor.setObjectName(f"edit_{name}")
+        if isinstance(editor, QComboBox):  # as wide as the field, never wider than the window
+            editor.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(6)
         self.label = QLabel(label, self)
         self.label.setObjectName(f"label_{name}")
         self.label.setBuddy(editor)

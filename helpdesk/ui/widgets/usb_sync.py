@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from helpdesk.domain.common import utcnow
 from helpdesk.errors import KnownError
 from helpdesk.services import station_sync
 from helpdesk.ui import workers
+from helpdesk.ui.widgets.reflow import Row
 
 if TYPE_CHECKING:
     from helpdesk.sync import bundles, wire
@@ -39,14 +40,14 @@ class UsbSync(QWidget):
         self.import_button = QPushButton(self.tr("Import answer from USB…"), self)
         self.import_button.setObjectName("usb_import")
         self.import_button.clicked.connect(self._choose_import)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button, 1)
-        buttons.addWidget(self.import_button, 1)
+        buttons = Row(self)  # side by side, or one under the other when narrow
+        buttons.add(self.export_button)
+        buttons.add(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
     def _running(self, running: bool) -> None:
         self.export_button.setEnabled(not running)
