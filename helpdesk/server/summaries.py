@@ -1,0 +1,229 @@
+"""Aid counted at ingest, and the office's overview read from those counts.
+
+`aid_summary` holds, per (station, programme, month, kind, difficulty reason, employment),
+the count and total of non-void aid. `ingest` calls `aid_rows` and `count` in the push
+transaction that stores or voids the aid: a new aid adds to its row, a void subtracts from
+the row the aid was added to (its class is kept on the aid row, so a later edit of the
+family moves nothing). A family's class is its employment form and its first difficulty
+reason as the server knows them when the aid arrives: from the family's change in the same
+batch, else from its match record (`matches`), else "" (not known yet).
+
+Families reached are counted from the match records, which ingest already keeps one per
+family with its non-void aid per programme (a merged family's record is emptied): the
+families of the scope whose record has aid. No per-month count of families is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from helpdesk.domain.changes import Change
+from helpdesk.server import storage as st
+
+KEY = ("station_code", "programme_id", "month", "kind", "reason", "employment")
+# Columns of an aid row that say where it is counted (`aid_rows` makes them).
+COUNTED = ("station_code", "programme_id", "local_date", "kind", "reason", "employment",
+           "region", "amount_fen")
+CALLED_OUT = ("platform", "rural_migrant")  # the employment forms the union reports apart
+
+
+def classes(conn: Connection, station_code: str, changes: Sequence[Change]
+            ) -> dict[str, tuple[str, str]]:
+    """(employment, first reason) of the families these aid changes name, by family id."""
+    wanted = {str(c.state["family_id"]) for c in changes if c.entity == "aid"}
+    found: dict[str, tuple[str, str, str]] = {}  # family → (hlc, employment, reason)
+    for c in changes:
+        if c.entity == "family" and c.entity_id in wanted:
+            reasons = c.state.get("reasons") or [""]
+            if c.entity_id not in found or found[c.entity_id][0] <= c.hlc:
+                found[c.entity_id] = (c.hlc, str(c.state.get("employment", "")),
+                                      str(reasons[0]))
+    out = {f: (e, r) for f, (_h, e, r) in found.items()}
+    missing = wanted - set(out)
+    if missing:
+        for row in conn.execute(st.prepared(conn, _records_of),
+                                {"station_code": station_code, "ids": list(missing)}):
+            out[row.family_id] = (row.employment, row.reason)
+    return out
+
+
+def _records_of(dialect: str) -> Any:
+    r = st.match_records.c
+    return sa.select(r.family_id, r.employment, r.reason).where(
+        r.station_code == sa.bindparam("station_code"),
+        st.among_param(dialect, r.family_id, "ids"))
+
+
+def aid_rows(station_code: str, region: str, changes: Iterable[Change],
+             family_classes: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """The `aid` projection rows of these aid changes."""
+    rows = []
+    for c in changes:
+        s = c.state
+        employment, reason = family_classes.get(str(s["family_id"]), ("", ""))
+        rows.append({"station_code": station_code, "id": c.entity_id,
+                     "family_id": s["family_id"], "programme_id": s["programme_id"],
+                     "local_date": s["local_date"], "amount_fen": int(s["amount_fen"]),
+                     "voided": s.get("voided_at") is not None, "region": region,
+                     "given_at": str(s.get("given_at", ""))[:32],
+                     "kind": str(s.get("kind", "")), "receipt_no": str(s.get("receipt_no", "")),
+                     "recipient_name": str(s.get("recipient_name", "")),
+                     "volunteer_id": str(s.get("volunteer_id", "")),
+                     "employment": employment, "reason": reason})
+    return rows
+
+
+def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> None:
+    """Add the aid rows now stored not void, subtract those now voided (rows with the
+    `COUNTED` columns); call in the transaction that stored or voided them."""
+    deltas: dict[tuple[str, ...], list[Any]] = {}
+    for sign, rows in ((1, added), (-1, removed)):
+        for row in rows:
+            key = (row.station_code, row.programme_id, row.local_date[:7], row.kind,
+                   row.reason, row.employment)
+            entry = deltas.setdefault(key, [row.region, 0, 0])
+            entry[1] += sign
+            entry[2] += sign * int(row.amount_fen)
+    values = [{**dict(zip(KEY, key, strict=True)), "region": region, "aid_count": n,
+               "total_fen": fen} for key, (region, n, fen) in deltas.items() if n or fen]
+    if values:
+        st.insert_rows(conn, st.aid_summary, values, _add)
+
+
+def _add(stmt: Any) -> Any:
+    c = st.aid_summary.c
+    return stmt.on_conflict_do_update(
+        index_elements=list(KEY), set_={"aid_count": c.aid_count + stmt.excluded.aid_count,
+                                        "total_fen": c.total_fen + stmt.excluded.total_fen})
+
+
+def rebuild(conn: Connection) -> None:
+    """Make `aid_summary` anew from the aid rows (a scan: for repairs and bulk loads)."""
+    a = st.aid.c
+    month = sa.func.substr(a.local_date, 1, 7)
+    conn.execute(st.aid_summary.delete())
+    conn.execute(st.aid_summary.insert().from_select(
+        [*KEY, "region", "aid_count", "total_fen"],
+        sa.select(a.station_code, a.programme_id, month, a.kind, a.reason, a.employment,
+                  a.region, sa.func.count(), sa.func.sum(a.amount_fen))
+        .where(a.voided.is_(False))
+        .group_by(a.station_code, a.programme_id, month, a.kind, a.reason, a.employment,
+                  a.region)))
+
+
+def in_scope(column: sa.ColumnElement[str], region_prefix: str) -> sa.ColumnElement[bool]:
+    """`column` (a region code) under the prefix; "" is everything."""
+    if not region_prefix:
+        return sa.true()
+    if not region_prefix.isdigit() or len(region_prefix) > 6:
+        raise ValueError(f"a region prefix is 1 to 6 digits, not {region_prefix!r}")
+    return column.like(region_prefix + "%")
+
+
+def _totals(conn: Connection, where: sa.ColumnElement[bool]) -> dict[str, int]:
+    s = st.aid_summary.c
+    n, fen = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(s.aid_count), 0),
+                                    sa.func.coalesce(sa.func.sum(s.total_fen), 0))
+                          .where(where)).one()
+    return {"aid_count": int(n), "total_fen": int(fen)}
+
+
+def open_programmes(conn: Connection, today: date) -> list[tuple[str, str]]:
+    """(owner station, id) of the programmes whose campaign includes today."""
+    p = st.programmes.c
+    day = today.isoformat()
+    return [(r.station_code, r.id) for r in conn.execute(
+        sa.select(p.station_code, p.id).where(p.starts_on <= day, p.ends_on >= day,
+                                              p.starts_on != ""))]
+
+
+def _series(conn: Connection, scope: sa.ColumnElement[bool], *columns: Any
+            ) -> list[dict[str, Any]]:
+    s = st.aid_summary.c
+    rows = conn.execute(sa.select(*columns, sa.func.sum(s.aid_count).label("aid_count"),
+                                  sa.func.sum(s.total_fen).label("total_fen"))
+                        .where(scope).group_by(*columns).order_by(*columns))
+    return [{**{k: v for k, v in r._mapping.items() if k not in ("aid_count", "total_fen")},
+             "aid_count": int(r.aid_count), "total_fen": int(r.total_fen)}
+            for r in rows if r.aid_count]
+
+
+def overview(conn: Connection, region_prefix: str, today: date,
+             now: datetime | None = None) -> dict[str, Any]:
+    """Everything the overview page shows for a user scoped to `region_prefix` ("" is all),
+    read from summaries and small tables only. All money in fen. `today` is the office's
+    local date (this month, this campaign); `now` (UTC) dates the sync ages."""
+    s = st.aid_summary.c
+    scope = in_scope(s.region, region_prefix)
+    month = today.isoformat()[:7]
+    campaign = open_programmes(conn, today)
+    office = [pid for owner, pid in campaign if owner == ""]
+    own = [(owner, pid) for owner, pid in campaign if owner != ""]
+    in_campaign = sa.or_(s.programme_id.in_(office) if office else sa.false(),
+                         sa.tuple_(s.station_code, s.programme_id).in_(own)
+                         if own else sa.false())
+    programme = _programme_label(s)
+    return {
+        "all_time": _totals(conn, scope),
+        "this_month": _totals(conn, sa.and_(scope, s.month == month)),
+        "this_campaign": _totals(conn, sa.and_(scope, in_campaign)),
+        "families_reached": families_reached(conn, region_prefix),
+        "stations": sync_ages(conn, region_prefix, now),
+        "open_alerts": open_alerts(conn, region_prefix),
+        "by_month": _series(conn, scope, s.month),
+        "by_programme": _series(conn, scope, programme),
+        "by_region": _series(conn, scope, s.region),
+        "by_employment": [{**r, "called_out": r["employment"] in CALLED_OUT}
+                          for r in _series(conn, scope, s.employment)],
+        "by_reason": _series(conn, scope, s.reason),
+    }
+
+
+def _programme_label(s: Any) -> sa.ColumnElement[str]:
+    """The programme's code (its owner's, or the office's), else its id."""
+    p = st.programmes.c
+    code = (sa.select(p.code).where(p.id == s.programme_id,
+                                    p.station_code.in_([s.station_code, ""]))
+            .order_by(p.station_code.desc()).limit(1).scalar_subquery())
+    return sa.func.coalesce(code, s.programme_id).label("programme")
+
+
+def families_reached(conn: Connection, region_prefix: str) -> int:
+    """Families of the scope with non-void aid, counted once (merged families as one)."""
+    r = st.match_records.c
+    return int(conn.execute(sa.select(sa.func.count()).where(
+        in_scope(r.region, region_prefix), r.aid != "{}")).scalar_one())
+
+
+def open_alerts(conn: Connection, region_prefix: str) -> int:
+    """Duplicate-aid alerts of the scope not yet decided."""
+    a, d = st.alerts.c, st.decisions.c
+    decided = sa.exists().where(d.station_code == a.station_code, d.aid_id == a.aid_id)
+    return int(conn.execute(sa.select(sa.func.count()).select_from(st.alerts).where(
+        in_scope(a.region, region_prefix), ~decided)).scalar_one())
+
+
+def sync_ages(conn: Connection, region_prefix: str, now: datetime | None = None
+              ) -> dict[str, int]:
+    """Stations of the scope (not revoked) that pushed in the last 24 h, in the last 7 days,
+    and never."""
+    from helpdesk.domain.common import iso, utcnow
+
+    now = now or utcnow()
+    t, y = st.stations.c, st.station_sync.c
+    last = y.last_push_at
+    day, week = iso(now - timedelta(days=1)), iso(now - timedelta(days=7))
+    row = conn.execute(
+        sa.select(sa.func.count().label("stations"),
+                  sa.func.count(sa.case((last >= day, 1))).label("day"),
+                  sa.func.count(sa.case((last >= week, 1))).label("week"),
+                  sa.func.count(sa.case((last.is_(None), 1))).label("never"))
+        .select_from(st.stations.outerjoin(st.station_sync, y.station_code == t.code))
+        .where(in_scope(t.region, region_prefix), t.revoked_at.is_(None))).one()
+    return {"stations": int(row.stations), "synced_24h": int(row.day),
+            "synced_7d": int(row.week), "never": int(row.never)}
