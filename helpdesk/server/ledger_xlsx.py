@@ -15,6 +15,7 @@ from typing import IO, Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from helpdesk.domain.families import Employment, Reason
 from helpdesk.domain.programmes import Kind
@@ -45,7 +46,7 @@ def write(rows: Iterable[dict[str, Any]], out: str | IO[bytes], title: str,
     for n, (_zh, _en, width) in enumerate(COLUMNS):
         sheet.column_dimensions[chr(ord("A") + n)].width = width
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
