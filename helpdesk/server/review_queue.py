@@ -69,14 +69,14 @@ def get(conn: Connection, region_prefix: str, station_code: str, aid_id: str
 
 def _detail(conn: Connection, alert: Any) -> dict[str, Any]:
     a = st.aid.c
-    this = _aid_side(conn, sa.and_(a.station_code == alert.station_code, a.id == alert.aid_id))
-    others = []
+    found = _aid_sides(conn, sa.and_(a.station_code == alert.station_code,
+                                     a.id == alert.aid_id))
+    this = found[0] if found else None
+    others = []  # every aid of the programme the other stations gave the family
     for other in json.loads(alert.others):
-        side = _aid_side(conn, sa.and_(a.station_code == other["station_code"],
-                                       a.family_id == other["family_id"],
-                                       a.programme_id == alert.programme_id))
-        if side is not None:
-            others.append(side)
+        others += _aid_sides(conn, sa.and_(a.station_code == other["station_code"],
+                                           a.family_id == other["family_id"],
+                                           a.programme_id == alert.programme_id))
     reasons = ["same_id"]
     if this and others and all(o["name"] == this["name"] for o in others):
         reasons.append("same_name")
@@ -91,18 +91,18 @@ def _detail(conn: Connection, alert: Any) -> dict[str, Any]:
             "decision": dict(decision._mapping) if decision else None}
 
 
-def _aid_side(conn: Connection, where: sa.ColumnElement[bool]) -> dict[str, Any] | None:
-    """The aid (of several, the newest in force) as one side of the comparison."""
+def _aid_sides(conn: Connection, where: sa.ColumnElement[bool], limit: int = 10
+               ) -> list[dict[str, Any]]:
+    """The aid rows as sides of the comparison: those in force first, newest first."""
     a = st.aid.c
-    row = conn.execute(ledger.query(ledger.Filters()).where(where)
-                       .order_by(a.voided, a.local_date.desc(), a.id.desc()).limit(1)).first()
-    if row is None:
-        return None
-    side = ledger.row(row)
-    ledger.name_volunteers(conn, [side], {})
-    return {k: side[k] for k in ("station_code", "station_name", "id", "local_date",
-                                 "amount_fen", "kind", "voided", "volunteer", "masked_id",
-                                 "name", "receipt_no", "programme_code", "programme_name")}
+    rows = [ledger.row(r) for r in conn.execute(
+        ledger.query(ledger.Filters()).where(where)
+        .order_by(a.voided, a.local_date.desc(), a.id.desc()).limit(limit))]
+    ledger.name_volunteers(conn, rows, {})
+    return [{k: side[k] for k in ("station_code", "station_name", "id", "local_date",
+                                  "amount_fen", "kind", "voided", "volunteer", "masked_id",
+                                  "name", "receipt_no", "programme_code", "programme_name")}
+            for side in rows]
 
 
 def decide(conn: Connection, region_prefix: str, station_code: str, aid_id: str,
