@@ -139,6 +139,28 @@ aid_summary = sa.Table(  # non-void aid counted at ingest, for the office's over
     sa.Index("aid_summary_region", "region"),
 )
 
+aid_monthly = sa.Table(  # the same, rolled up per (station, programme, month)
+    "aid_monthly", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("programme_id", sa.String(64), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("total_fen", sa.BigInteger, nullable=False),
+    sa.Index("aid_monthly_region", "region"),
+)
+
+aid_classes = sa.Table(  # the same, rolled up per (station, employment, reason)
+    "aid_classes", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("employment", sa.String(16), primary_key=True),
+    sa.Column("reason", sa.String(16), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("total_fen", sa.BigInteger, nullable=False),
+    sa.Index("aid_classes_region", "region"),
+)
+
 station_sync = sa.Table(  # each station's pushes as ingest saw them, for the stations page
     "station_sync", metadata,
     sa.Column("station_code", sa.String(32), primary_key=True),

@@ -78,9 +78,18 @@ def aid_rows(station_code: str, region: str, changes: Iterable[Change],
     return rows
 
 
+# Each summary table and its key past the station: the full one, and two roll-ups so the
+# overview reads tens of thousands of rows at a million aid, not one per aid (a station's
+# aid spreads over so many (month, programme, reason, employment) combinations that the full
+# table holds nearly one row per aid).
+TABLES = ((st.aid_summary, KEY[1:]), (st.aid_monthly, ("programme_id", "month")),
+          (st.aid_classes, ("employment", "reason")))
+
+
 def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> None:
     """Add the aid rows now stored not void, subtract those now voided (rows with the
-    `COUNTED` columns); call in the transaction that stored or voided them."""
+    `COUNTED` columns), in every summary table; call in the transaction that stored or
+    voided them."""
     deltas: dict[tuple[str, ...], list[Any]] = {}
     for sign, rows in ((1, added), (-1, removed)):
         for row in rows:
@@ -89,24 +98,40 @@ def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> Non
             entry = deltas.setdefault(key, [row.region, 0, 0])
             entry[1] += sign
             entry[2] += sign * int(row.amount_fen)
-    values = [{**dict(zip(KEY, key, strict=True)), "region": region, "aid_count": n,
-               "total_fen": fen} for key, (region, n, fen) in deltas.items() if n or fen]
-    if values:
-        st.insert_rows(conn, st.aid_summary, values, _add)
+    for table, names in TABLES:
+        rolled: dict[tuple[str, ...], list[Any]] = {}
+        for key, (region, n, fen) in deltas.items():
+            full = dict(zip(KEY, key, strict=True))
+            entry = rolled.setdefault((full["station_code"], *(full[k] for k in names)),
+                                      [region, 0, 0])
+            entry[1] += n
+            entry[2] += fen
+        values = [{**dict(zip(("station_code", *names), key, strict=True)), "region": region,
+                   "aid_count": n, "total_fen": fen}
+                  for key, (region, n, fen) in rolled.items() if n or fen]
+        if values:
+            st.insert_rows(conn, table, values, _ADDERS[table.name])
 
 
-def _add(stmt: Any) -> Any:
-    c = st.aid_summary.c
-    return stmt.on_conflict_do_update(
-        index_elements=list(KEY), set_={"aid_count": c.aid_count + stmt.excluded.aid_count,
-                                        "total_fen": c.total_fen + stmt.excluded.total_fen})
+def _adder(table: sa.Table, names: tuple[str, ...]) -> Any:
+    def build(stmt: Any) -> Any:
+        c = table.c
+        return stmt.on_conflict_do_update(
+            index_elements=["station_code", *names],
+            set_={"aid_count": c.aid_count + stmt.excluded.aid_count,
+                  "total_fen": c.total_fen + stmt.excluded.total_fen})
+    return build
+
+
+_ADDERS = {table.name: _adder(table, names) for table, names in TABLES}
 
 
 def rebuild(conn: Connection) -> None:
-    """Make `aid_summary` anew from the aid rows (a scan: for repairs and bulk loads)."""
+    """Make the summary tables anew from the aid rows (a scan: for repairs and bulk loads)."""
     a = st.aid.c
-    month = sa.func.substr(a.local_date, 1, 7)
-    conn.execute(st.aid_summary.delete())
+    month = sa.func.substr(a.local_date, 1, 7).label("month")
+    for table, _names in TABLES:
+        conn.execute(table.delete())
     conn.execute(st.aid_summary.insert().from_select(
         [*KEY, "region", "aid_count", "total_fen"],
         sa.select(a.station_code, a.programme_id, month, a.kind, a.reason, a.employment,
@@ -114,6 +139,13 @@ def rebuild(conn: Connection) -> None:
         .where(a.voided.is_(False))
         .group_by(a.station_code, a.programme_id, month, a.kind, a.reason, a.employment,
                   a.region)))
+    s = st.aid_summary.c
+    for table, names in TABLES[1:]:
+        columns = [s.station_code, *(s[k] for k in names), s.region]
+        conn.execute(table.insert().from_select(
+            ["station_code", *names, "region", "aid_count", "total_fen"],
+            sa.select(*columns, sa.func.sum(s.aid_count), sa.func.sum(s.total_fen))
+            .group_by(*columns)))
 
 
 def in_scope(column: sa.ColumnElement[str], region_prefix: str) -> sa.ColumnElement[bool]:
@@ -126,7 +158,7 @@ def in_scope(column: sa.ColumnElement[str], region_prefix: str) -> sa.ColumnElem
 
 
 def _totals(conn: Connection, where: sa.ColumnElement[bool]) -> dict[str, int]:
-    s = st.aid_summary.c
+    s = st.aid_monthly.c
     n, fen = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(s.aid_count), 0),
                                     sa.func.coalesce(sa.func.sum(s.total_fen), 0))
                           .where(where)).one()
@@ -142,9 +174,9 @@ def open_programmes(conn: Connection, today: date) -> list[tuple[str, str]]:
                                               p.starts_on != ""))]
 
 
-def _series(conn: Connection, scope: sa.ColumnElement[bool], *columns: Any
+def _series(conn: Connection, table: sa.Table, scope: sa.ColumnElement[bool], *columns: Any
             ) -> list[dict[str, Any]]:
-    s = st.aid_summary.c
+    s = table.c
     rows = conn.execute(sa.select(*columns, sa.func.sum(s.aid_count).label("aid_count"),
                                   sa.func.sum(s.total_fen).label("total_fen"))
                         .where(scope).group_by(*columns).order_by(*columns))
@@ -158,8 +190,8 @@ def overview(conn: Connection, region_prefix: str, today: date,
     """Everything the overview page shows for a user scoped to `region_prefix` ("" is all),
     read from summaries and small tables only. All money in fen. `today` is the office's
     local date (this month, this campaign); `now` (UTC) dates the sync ages."""
-    s = st.aid_summary.c
-    scope = in_scope(s.region, region_prefix)
+    s, k = st.aid_monthly.c, st.aid_classes.c
+    scope, classes = in_scope(s.region, region_prefix), in_scope(k.region, region_prefix)
     month = today.isoformat()[:7]
     campaign = open_programmes(conn, today)
     office = [pid for owner, pid in campaign if owner == ""]
@@ -167,7 +199,7 @@ def overview(conn: Connection, region_prefix: str, today: date,
     in_campaign = sa.or_(s.programme_id.in_(office) if office else sa.false(),
                          sa.tuple_(s.station_code, s.programme_id).in_(own)
                          if own else sa.false())
-    programme = _programme_label(s)
+    monthly = st.aid_monthly
     return {
         "all_time": _totals(conn, scope),
         "this_month": _totals(conn, sa.and_(scope, s.month == month)),
@@ -175,22 +207,33 @@ def overview(conn: Connection, region_prefix: str, today: date,
         "families_reached": families_reached(conn, region_prefix),
         "stations": sync_ages(conn, region_prefix, now),
         "open_alerts": open_alerts(conn, region_prefix),
-        "by_month": _series(conn, scope, s.month),
-        "by_programme": _series(conn, scope, programme),
-        "by_region": _series(conn, scope, s.region),
+        "by_month": _series(conn, monthly, scope, s.month),
+        "by_programme": _by_programme(conn, scope),
+        "by_region": _series(conn, monthly, scope, s.region),
         "by_employment": [{**r, "called_out": r["employment"] in CALLED_OUT}
-                          for r in _series(conn, scope, s.employment)],
-        "by_reason": _series(conn, scope, s.reason),
+                          for r in _series(conn, st.aid_classes, classes, k.employment)],
+        "by_reason": _series(conn, st.aid_classes, classes, k.reason),
     }
 
 
-def _programme_label(s: Any) -> sa.ColumnElement[str]:
-    """The programme's code (its owner's, or the office's), else its id."""
+def _by_programme(conn: Connection, scope: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
+    """By programme: summed per (owner, id) first, then labelled by code (few rows)."""
+    s = st.aid_monthly.c
+    owner = sa.case((s.programme_id.in_(sa.select(st.programmes.c.id).where(
+        st.programmes.c.station_code == "")), ""), else_=s.station_code).label("owner")
+    totals = (sa.select(owner, s.programme_id, sa.func.sum(s.aid_count).label("n"),
+                        sa.func.sum(s.total_fen).label("fen"))
+              .where(scope).group_by(owner, s.programme_id).subquery())
     p = st.programmes.c
-    code = (sa.select(p.code).where(p.id == s.programme_id,
-                                    p.station_code.in_([s.station_code, ""]))
-            .order_by(p.station_code.desc()).limit(1).scalar_subquery())
-    return sa.func.coalesce(code, s.programme_id).label("programme")
+    label = sa.func.coalesce(p.code, totals.c.programme_id).label("programme")
+    rows = conn.execute(
+        sa.select(label, sa.func.sum(totals.c.n).label("aid_count"),
+                  sa.func.sum(totals.c.fen).label("total_fen"))
+        .select_from(totals.outerjoin(st.programmes, sa.and_(
+            p.id == totals.c.programme_id, p.station_code == totals.c.owner)))
+        .group_by(label).order_by(label))
+    return [{"programme": r.programme, "aid_count": int(r.aid_count),
+             "total_fen": int(r.total_fen)} for r in rows if r.aid_count]
 
 
 def families_reached(conn: Connection, region_prefix: str) -> int:

@@ -19,10 +19,14 @@ def number(seq: int, region: str = "420111") -> str:
 
 
 def summary_rows(conn: Connection) -> set[tuple[Any, ...]]:
-    s = st.aid_summary.c
-    return {tuple(r) for r in conn.execute(
-        sa.select(*(s[k] for k in (*summaries.KEY, "region", "aid_count", "total_fen")))
-        .where(sa.or_(s.aid_count != 0, s.total_fen != 0)))}
+    """Every non-zero row of every summary table, with its table's name."""
+    out = set()
+    for table, names in summaries.TABLES:
+        t = table.c
+        out |= {(table.name, *r) for r in conn.execute(
+            sa.select(t.station_code, *(t[k] for k in names), t.region, t.aid_count,
+                      t.total_fen).where(sa.or_(t.aid_count != 0, t.total_fen != 0)))}
+    return out
 
 
 def summaries_and_scan(engine: Engine) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:

@@ -133,7 +133,10 @@ def test_upgrading_fills_the_office_columns_and_summaries_from_stored_rows(
         assert (prog.kind, prog.starts_on, prog.ends_on) == ("cash", "2026-01-01", "2027-12-31")
         assert (record.employment, record.reason) == ("platform", "wage_arrears")
         kept, scanned = office.summaries_and_scan(engine)
-        assert kept == scanned == {("420111-001", "SWN-27", "2026-11", "cash", "wage_arrears",
-                                    "platform", "420111", 1, 1_000)}
+        assert kept == scanned == {
+            ("aid_summary", "420111-001", "SWN-27", "2026-11", "cash", "wage_arrears",
+             "platform", "420111", 1, 1_000),
+            ("aid_monthly", "420111-001", "SWN-27", "2026-11", "420111", 1, 1_000),
+            ("aid_classes", "420111-001", "platform", "wage_arrears", "420111", 1, 1_000)}
     finally:
         engine.dispose()

@@ -30,7 +30,8 @@ def test_summaries_equal_a_scan_after_pushes_voids_repeats_and_merges(
     kept, scanned = office.summaries_and_scan(engine)
     assert kept == scanned and kept
     a = data["a"]
-    mine = {(r[1], r[3], r[4], r[5]): (r[7], r[8]) for r in kept if r[0] == a.station_code}
+    mine = {(r[2], r[4], r[5], r[6]): (r[8], r[9]) for r in kept
+            if r[0] == "aid_summary" and r[1] == a.station_code}
     # one aid of each family in force; the voids left nothing of theirs
     assert mine == {("SWN-27", "cash", "wage_arrears", "platform"): (1, 10_000),
                     ("SWN-27", "cash", "work_injury", "rural_migrant"): (1, 20_000),

@@ -8,7 +8,9 @@
   its family in the batch is classified by one indexed read.
 - `programmes` keep their kind and campaign dates (this campaign = programmes open today).
 - `aid_summary`: count and total of non-void aid per (station, programme, month, kind,
-  reason, employment), kept by ingest in the aid's own transaction (`summaries`).
+  reason, employment), kept by ingest in the aid's own transaction (`summaries`), with two
+  roll-ups the overview reads: `aid_monthly` per (station, programme, month) and
+  `aid_classes` per (station, employment, reason).
 - `station_sync`: each station's last push, changes received, quarantined and rejected,
   clock skew and app version, kept by ingest at every push.
 - `decisions`: the office's decisions on duplicate-aid alerts, numbered in the region's
@@ -120,6 +122,25 @@ def upgrade() -> None:
         "GROUP BY station_code, programme_id, substr(local_date, 1, 7), kind, reason, "
         "employment, region")
 
+    for name, key in (("aid_monthly", ("programme_id", "month")),
+                      ("aid_classes", ("employment", "reason"))):
+        widths = {"programme_id": _ID, "month": sa.String(7), "employment": sa.String(16),
+                  "reason": sa.String(16)}
+        op.create_table(
+            name,
+            sa.Column("station_code", _CODE, nullable=False),
+            *(sa.Column(k, widths[k], nullable=False) for k in key),
+            sa.Column("region", sa.String(6), nullable=False),
+            sa.Column("aid_count", sa.BigInteger, nullable=False),
+            sa.Column("total_fen", sa.BigInteger, nullable=False),
+            sa.PrimaryKeyConstraint("station_code", *key),
+        )
+        op.create_index(f"{name}_region", name, ["region"])
+        columns = ", ".join(key)
+        op.execute(f"INSERT INTO {name} (station_code, {columns}, region, aid_count, "
+                   f"total_fen) SELECT station_code, {columns}, region, sum(aid_count), "
+                   f"sum(total_fen) FROM aid_summary GROUP BY station_code, {columns}, region")
+
     op.create_table(
         "station_sync",
         sa.Column("station_code", _CODE, primary_key=True),
@@ -151,6 +172,8 @@ def downgrade() -> None:
     op.drop_index("alerts_queue", "alerts")
     op.drop_table("decisions")
     op.drop_table("station_sync")
+    op.drop_table("aid_classes")
+    op.drop_table("aid_monthly")
     op.drop_table("aid_summary")
     op.drop_index("aid_ledger", "aid")
     for table, columns in (("aid", ("region", "given_at", "kind", "receipt_no",
