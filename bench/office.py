@@ -67,7 +67,7 @@ def machine_line(url: str) -> str:
 
 
 @contextlib.contextmanager
-def fresh_database(admin_url: str) -> Iterator[str]:
+def fresh_database(admin_url: str, keep: bool = False) -> Iterator[str]:
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     name = f"helpdesk_office_{int(time.time())}"
     with admin.connect() as conn:
@@ -75,8 +75,9 @@ def fresh_database(admin_url: str) -> Iterator[str]:
     try:
         yield sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if not keep:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
 
 
@@ -247,9 +248,12 @@ def export(url: str, rows: int) -> None:
         count, total = ledger_xlsx.write(stream, str(out), "帮扶台账")
         size = out.stat().st_size
     seconds = time.perf_counter() - start
+    from openpyxl.xml import LXML
+
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  export {rows:>9,} rows: {seconds:6.1f} s, peak RSS {peak:6.0f} MB, "
-          f"file {size / 1e6:.1f} MB ({count:,} in force, {total / 100:,.2f} yuan)", flush=True)
+          f"file {size / 1e6:.1f} MB ({count:,} in force, {total / 100:,.2f} yuan; "
+          f"openpyxl {'with' if LXML else 'without'} lxml)", flush=True)
 
 
 def main() -> int:
@@ -260,13 +264,14 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=50, help="timed runs of each read")
     ap.add_argument("--plain-runs", type=int, default=5, help="timed runs of each plain scan")
     ap.add_argument("--db", default=os.environ.get("HELPDESK_TEST_PG_URL", PG_DEFAULT))
+    ap.add_argument("--keep", action="store_true", help="keep the database; print its URL")
     ap.add_argument("--export-child", nargs=2, metavar=("URL", "ROWS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.export_child:
         export(args.export_child[0], int(args.export_child[1]))
         return 0
     print(machine_line(args.db))
-    with fresh_database(args.db) as url:
+    with fresh_database(args.db, args.keep) as url:
         engine = st.make_engine(url)
         st.migrate(engine)
         start = time.perf_counter()
@@ -286,6 +291,8 @@ def main() -> int:
         for rows in sorted({min(10_000, args.export), args.export}):
             subprocess.run([sys.executable, __file__, "--export-child", url, str(rows)],
                            check=True)
+        if args.keep:
+            print(f"kept: {url}")
     return 0
 
 

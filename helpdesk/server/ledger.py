@@ -62,22 +62,19 @@ def query(filters: Filters) -> Any:
         where.append(a.kind == filters.kind)
     if filters.voided is not None:
         where.append(a.voided.is_(filters.voided))
-    programme_name = (sa.select(p.name_zh).where(p.id == a.programme_id,
-                                                 p.station_code.in_([a.station_code, ""]))
-                      .order_by(p.station_code.desc()).limit(1).scalar_subquery())
-    programme_code = (sa.select(p.code).where(p.id == a.programme_id,
-                                              p.station_code.in_([a.station_code, ""]))
-                      .order_by(p.station_code.desc()).limit(1).scalar_subquery())
     return (sa.select(a.local_date, a.station_code, a.id, a.given_at, a.kind, a.amount_fen,
                       a.voided, a.receipt_no, a.recipient_name, a.volunteer_id, a.employment,
                       a.reason, a.programme_id, a.region,
                       sa.func.coalesce(m.name, "").label("name"),
                       sa.func.coalesce(m.masked_id, "").label("masked_id"),
-                      sa.func.coalesce(programme_name, "").label("programme_name"),
-                      sa.func.coalesce(programme_code, a.programme_id).label("programme_code"),
+                      sa.func.coalesce(p.name_zh, "").label("programme_name"),
+                      sa.func.coalesce(p.code, a.programme_id).label("programme_code"),
                       sa.func.coalesce(s.name, "").label("station_name"))
             .select_from(st.aid.outerjoin(st.match_records, sa.and_(
                 m.station_code == a.station_code, m.family_id == a.family_id))
+                # The aid's programme: its station's own, or the office's ("" owns those).
+                .outerjoin(st.programmes, sa.and_(p.id == a.programme_id,
+                                                  p.station_code.in_([a.station_code, ""])))
                 .outerjoin(st.stations, s.code == a.station_code))
             .where(*where))
 
@@ -118,6 +115,10 @@ def ledger_rows(conn: Connection, filters: Filters, chunk: int = 1000
     a = st.aid.c
     ordered = query(filters).order_by(a.local_date, a.station_code, a.id)
     names: dict[tuple[str, str], str] = {}
+    if conn.dialect.name == "postgresql":
+        # A long export looks costly to the planner, which then spends a second compiling
+        # it (JIT) before the first row: more than reading 10,000 rows takes.
+        conn.exec_driver_sql("SET LOCAL jit = off")
     result = conn.execute(ordered, execution_options={"stream_results": True,
                                                     "yield_per": chunk})
     for part in result.partitions():

@@ -3,7 +3,7 @@
 
 A title row, the header (repeated on every printed page), the rows, a totals row (aid in
 force: a voided aid is listed, marked, and not added), money as yuan with two decimals, IDs and
-receipt numbers as text, A4 landscape fitted to the page width.
+receipt numbers as text (string cells), A4 landscape fitted to the page width.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ COLUMNS = (("序号", "No.", 7), ("姓名", "Name", 10), ("身份证号", "ID nu
            ("收据编号", "Receipt no.", 18), ("站点", "Station", 18), ("经办人", "Volunteer", 10),
            ("备注", "Note", 8))
 MONEY = "#,##0.00"
-TEXT = "@"
 
 
 def _label(labels: dict[str, tuple[str, str]], code: str, lang: str) -> str:
@@ -66,19 +65,18 @@ def write(rows: Iterable[dict[str, Any]], out: str | IO[bytes], title: str,
     for n, row in enumerate(rows, 1):
         amount = WriteOnlyCell(sheet, Decimal(row["amount_fen"]) / 100)
         amount.number_format = MONEY
-        texts = [WriteOnlyCell(sheet, row[k]) for k in ("masked_id", "receipt_no")]
-        for cell in texts:
-            cell.number_format = TEXT
         note = _label(kinds, row["kind"], lang) if row["kind"] != "cash" else ""
         if row["voided"]:
             note = "作废" if lang == "zh" else "Void"
         else:
             count += 1
             total += row["amount_fen"]
-        sheet.append([n, row["name"], texts[0], _label(jobs, row["employment"], lang),
+        # IDs and receipt numbers are written as strings: text cells, never numbers.
+        sheet.append([n, row["name"], str(row["masked_id"]), _label(jobs, row["employment"], lang),
                       _label(reasons, row["reason"], lang),
                       row["programme_name"] or row["programme_code"], amount,
-                      row["recipient_name"] or row["name"], row["local_date"], texts[1],
+                      row["recipient_name"] or row["name"], row["local_date"],
+                      str(row["receipt_no"]),
                       row["station_name"] or row["station_code"], row["volunteer"], note])
     label = WriteOnlyCell(sheet, f"合计 {count} 笔" if lang == "zh" else f"Total: {count} aid")
     label.font = Font(bold=True)
