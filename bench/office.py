@@ -238,6 +238,16 @@ def measure(engine: sa.Engine, prefix: str, runs: int, plain_runs: int) -> None:
               f"{'':>13}{percentile(base, 50):>8.1f}{percentile(base, 95):>8.1f}", flush=True)
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS since its exec (VmHWM): not getrusage's ru_maxrss, which on
+    Linux a child keeps from the parent it was forked from (here, the one that built)."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def export(url: str, rows: int) -> None:
     """Child process: stream `rows` ledger rows to an .xlsx; print time and peak RSS."""
     engine = st.make_engine(url)
@@ -250,7 +260,7 @@ def export(url: str, rows: int) -> None:
     seconds = time.perf_counter() - start
     from openpyxl.xml import LXML
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(f"  export {rows:>9,} rows: {seconds:6.1f} s, peak RSS {peak:6.0f} MB, "
           f"file {size / 1e6:.1f} MB ({count:,} in force, {total / 100:,.2f} yuan; "
           f"openpyxl {'with' if LXML else 'without'} lxml)", flush=True)
@@ -265,12 +275,20 @@ def main() -> int:
     ap.add_argument("--plain-runs", type=int, default=5, help="timed runs of each plain scan")
     ap.add_argument("--db", default=os.environ.get("HELPDESK_TEST_PG_URL", PG_DEFAULT))
     ap.add_argument("--keep", action="store_true", help="keep the database; print its URL")
+    ap.add_argument("--measure-only", metavar="URL",
+                    help="measure a database an earlier --keep run built, then keep it")
     ap.add_argument("--export-child", nargs=2, metavar=("URL", "ROWS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.export_child:
         export(args.export_child[0], int(args.export_child[1]))
         return 0
     print(machine_line(args.db))
+    if args.measure_only:
+        engine = st.make_engine(args.measure_only)
+        for prefix in ("4201", "42"):
+            measure(engine, prefix, args.runs, args.plain_runs)
+        engine.dispose()
+        return 0
     with fresh_database(args.db, args.keep) as url:
         engine = st.make_engine(url)
         st.migrate(engine)

@@ -139,26 +139,22 @@ aid_summary = sa.Table(  # non-void aid counted at ingest, for the office's over
     sa.Index("aid_summary_region", "region"),
 )
 
-aid_monthly = sa.Table(  # the same, rolled up per (station, programme, month)
+aid_monthly = sa.Table(  # the same, rolled up per (region, programme, month)
     "aid_monthly", metadata,
-    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("region", sa.String(6), primary_key=True),
     sa.Column("programme_id", sa.String(64), primary_key=True),
     sa.Column("month", sa.String(7), primary_key=True),
-    sa.Column("region", sa.String(6), nullable=False),
     sa.Column("aid_count", sa.BigInteger, nullable=False),
     sa.Column("total_fen", sa.BigInteger, nullable=False),
-    sa.Index("aid_monthly_region", "region"),
 )
 
-aid_classes = sa.Table(  # the same, rolled up per (station, employment, reason)
+aid_classes = sa.Table(  # the same, rolled up per (region, employment, reason)
     "aid_classes", metadata,
-    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("region", sa.String(6), primary_key=True),
     sa.Column("employment", sa.String(16), primary_key=True),
     sa.Column("reason", sa.String(16), primary_key=True),
-    sa.Column("region", sa.String(6), nullable=False),
     sa.Column("aid_count", sa.BigInteger, nullable=False),
     sa.Column("total_fen", sa.BigInteger, nullable=False),
-    sa.Index("aid_classes_region", "region"),
 )
 
 station_sync = sa.Table(  # each station's pushes as ingest saw them, for the stations page
@@ -220,6 +216,9 @@ match_records = sa.Table(  # the latest match record of each family, in region o
     sa.Column("reason", sa.String(16), nullable=False, server_default=""),  # the first one
     sa.Index("match_records_region_seq", "region", "server_seq", unique=True),
     sa.Index("match_records_id_hash", "id_hash"),
+    # The families with aid, by region: `summaries.families_reached` counts them.
+    sa.Index("match_records_reached", "region", postgresql_where=sa.text("aid <> '{}'"),
+             sqlite_where=sa.text("aid <> '{}'")),
 )
 
 alerts = sa.Table(  # the same family given the same programme at two stations

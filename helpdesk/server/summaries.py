@@ -1,8 +1,10 @@
 """Aid counted at ingest, and the office's overview read from those counts.
 
 `aid_summary` holds, per (station, programme, month, kind, difficulty reason, employment),
-the count and total of non-void aid. `ingest` calls `aid_rows` and `count` in the push
-transaction that stores or voids the aid: a new aid adds to its row, a void subtracts from
+the count and total of non-void aid; `aid_monthly` (per region, programme, month) and
+`aid_classes` (per region, employment, reason) roll it up for the overview, which reads only
+them. `ingest` calls `aid_rows` and `count` in the push transaction that stores or voids the
+aid, and all three move together: a new aid adds to its row, a void subtracts from
 the row the aid was added to (its class is kept on the aid row, so a later edit of the
 family moves nothing). A family's class is its employment form and its first difficulty
 reason as the server knows them when the aid arrives: from the family's change in the same
@@ -23,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from helpdesk.domain.changes import Change
+from helpdesk.domain.common import iso, utcnow
 from helpdesk.server import storage as st
 
 KEY = ("station_code", "programme_id", "month", "kind", "reason", "employment")
@@ -78,12 +81,13 @@ def aid_rows(station_code: str, region: str, changes: Iterable[Change],
     return rows
 
 
-# Each summary table and its key past the station: the full one, and two roll-ups so the
-# overview reads tens of thousands of rows at a million aid, not one per aid (a station's
-# aid spreads over so many (month, programme, reason, employment) combinations that the full
-# table holds nearly one row per aid).
-TABLES = ((st.aid_summary, KEY[1:]), (st.aid_monthly, ("programme_id", "month")),
-          (st.aid_classes, ("employment", "reason")))
+# Each summary table and its key. Two roll-ups beside the full table, so the overview of a
+# province reads about ten thousand rows at a million aid, not one per aid (a station's aid
+# spreads over so many (month, programme, reason, employment) combinations that the full
+# table holds nearly one row per aid) nor one per station. Programme ids are UUIDs, so a
+# roll-up by region needs no programme owner.
+TABLES = ((st.aid_summary, KEY), (st.aid_monthly, ("region", "programme_id", "month")),
+          (st.aid_classes, ("region", "employment", "reason")))
 
 
 def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> None:
@@ -101,12 +105,11 @@ def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> Non
     for table, names in TABLES:
         rolled: dict[tuple[str, ...], list[Any]] = {}
         for key, (region, n, fen) in deltas.items():
-            full = dict(zip(KEY, key, strict=True))
-            entry = rolled.setdefault((full["station_code"], *(full[k] for k in names)),
-                                      [region, 0, 0])
+            full = {**dict(zip(KEY, key, strict=True)), "region": region}
+            entry = rolled.setdefault(tuple(full[k] for k in names), [region, 0, 0])
             entry[1] += n
             entry[2] += fen
-        values = [{**dict(zip(("station_code", *names), key, strict=True)), "region": region,
+        values = [{**dict(zip(names, key, strict=True)), "region": region,
                    "aid_count": n, "total_fen": fen}
                   for key, (region, n, fen) in rolled.items() if n or fen]
         if values:
@@ -117,7 +120,7 @@ def _adder(table: sa.Table, names: tuple[str, ...]) -> Any:
     def build(stmt: Any) -> Any:
         c = table.c
         return stmt.on_conflict_do_update(
-            index_elements=["station_code", *names],
+            index_elements=list(names),
             set_={"aid_count": c.aid_count + stmt.excluded.aid_count,
                   "total_fen": c.total_fen + stmt.excluded.total_fen})
     return build
@@ -141,20 +144,27 @@ def rebuild(conn: Connection) -> None:
                   a.region)))
     s = st.aid_summary.c
     for table, names in TABLES[1:]:
-        columns = [s.station_code, *(s[k] for k in names), s.region]
+        columns = [s[k] for k in names]
         conn.execute(table.insert().from_select(
-            ["station_code", *names, "region", "aid_count", "total_fen"],
+            [*names, "aid_count", "total_fen"],
             sa.select(*columns, sa.func.sum(s.aid_count), sa.func.sum(s.total_fen))
             .group_by(*columns)))
 
 
 def in_scope(column: sa.ColumnElement[str], region_prefix: str) -> sa.ColumnElement[bool]:
-    """`column` (a region code) under the prefix; "" is everything."""
+    """`column` (a region code) under the prefix; "" is everything. Written as a range
+    (4201 → from "4201" up to "4202"), not LIKE '4201%': PostgreSQL uses a btree index for
+    LIKE only under the C collation, for a range under any. Region codes are digits, which
+    every collation orders as text. ValueError for a prefix that is not 1 to 6 digits."""
     if not region_prefix:
         return sa.true()
     if not region_prefix.isdigit() or len(region_prefix) > 6:
         raise ValueError(f"a region prefix is 1 to 6 digits, not {region_prefix!r}")
-    return column.like(region_prefix + "%")
+    head = region_prefix.rstrip("9")
+    if not head:  # 9, 99, …: nothing above
+        return column >= region_prefix
+    upper = head[:-1] + str(int(head[-1]) + 1)
+    return sa.and_(column >= region_prefix, column < upper)
 
 
 def _totals(conn: Connection, where: sa.ColumnElement[bool]) -> dict[str, int]:
@@ -193,12 +203,8 @@ def overview(conn: Connection, region_prefix: str, today: date,
     s, k = st.aid_monthly.c, st.aid_classes.c
     scope, classes = in_scope(s.region, region_prefix), in_scope(k.region, region_prefix)
     month = today.isoformat()[:7]
-    campaign = open_programmes(conn, today)
-    office = [pid for owner, pid in campaign if owner == ""]
-    own = [(owner, pid) for owner, pid in campaign if owner != ""]
-    in_campaign = sa.or_(s.programme_id.in_(office) if office else sa.false(),
-                         sa.tuple_(s.station_code, s.programme_id).in_(own)
-                         if own else sa.false())
+    campaign = sorted({pid for _owner, pid in open_programmes(conn, today)})
+    in_campaign = s.programme_id.in_(campaign) if campaign else sa.false()
     monthly = st.aid_monthly
     return {
         "all_time": _totals(conn, scope),
@@ -217,20 +223,18 @@ def overview(conn: Connection, region_prefix: str, today: date,
 
 
 def _by_programme(conn: Connection, scope: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
-    """By programme: summed per (owner, id) first, then labelled by code (few rows)."""
-    s = st.aid_monthly.c
-    owner = sa.case((s.programme_id.in_(sa.select(st.programmes.c.id).where(
-        st.programmes.c.station_code == "")), ""), else_=s.station_code).label("owner")
-    totals = (sa.select(owner, s.programme_id, sa.func.sum(s.aid_count).label("n"),
+    """By programme, labelled by its code (the same code at several stations sums up)."""
+    s, p = st.aid_monthly.c, st.programmes.c
+    totals = (sa.select(s.programme_id, sa.func.sum(s.aid_count).label("n"),
                         sa.func.sum(s.total_fen).label("fen"))
-              .where(scope).group_by(owner, s.programme_id).subquery())
-    p = st.programmes.c
-    label = sa.func.coalesce(p.code, totals.c.programme_id).label("programme")
+              .where(scope).group_by(s.programme_id).subquery())
+    codes = (sa.select(p.id, sa.func.min(p.code).label("code")).group_by(p.id)
+             .where(p.id.in_(sa.select(totals.c.programme_id))).subquery())
+    label = sa.func.coalesce(codes.c.code, totals.c.programme_id).label("programme")
     rows = conn.execute(
         sa.select(label, sa.func.sum(totals.c.n).label("aid_count"),
                   sa.func.sum(totals.c.fen).label("total_fen"))
-        .select_from(totals.outerjoin(st.programmes, sa.and_(
-            p.id == totals.c.programme_id, p.station_code == totals.c.owner)))
+        .select_from(totals.outerjoin(codes, codes.c.id == totals.c.programme_id))
         .group_by(label).order_by(label))
     return [{"programme": r.programme, "aid_count": int(r.aid_count),
              "total_fen": int(r.total_fen)} for r in rows if r.aid_count]
@@ -239,8 +243,9 @@ def _by_programme(conn: Connection, scope: sa.ColumnElement[bool]) -> list[dict[
 def families_reached(conn: Connection, region_prefix: str) -> int:
     """Families of the scope with non-void aid, counted once (merged families as one)."""
     r = st.match_records.c
-    return int(conn.execute(sa.select(sa.func.count()).where(
-        in_scope(r.region, region_prefix), r.aid != "{}")).scalar_one())
+    # `aid <> '{}'` written out, so the partial index match_records_reached serves it.
+    return int(conn.execute(sa.select(sa.func.count()).select_from(st.match_records).where(
+        in_scope(r.region, region_prefix), sa.text("match_records.aid <> '{}'"))).scalar_one())
 
 
 def open_alerts(conn: Connection, region_prefix: str) -> int:
@@ -255,8 +260,6 @@ def sync_ages(conn: Connection, region_prefix: str, now: datetime | None = None
               ) -> dict[str, int]:
     """Stations of the scope (not revoked) that pushed in the last 24 h, in the last 7 days,
     and never."""
-    from helpdesk.domain.common import iso, utcnow
-
     now = now or utcnow()
     t, y = st.stations.c, st.station_sync.c
     last = y.last_push_at

@@ -23,9 +23,10 @@ def summary_rows(conn: Connection) -> set[tuple[Any, ...]]:
     out = set()
     for table, names in summaries.TABLES:
         t = table.c
+        extra = ("region",) if "region" not in names else ()
         out |= {(table.name, *r) for r in conn.execute(
-            sa.select(t.station_code, *(t[k] for k in names), t.region, t.aid_count,
-                      t.total_fen).where(sa.or_(t.aid_count != 0, t.total_fen != 0)))}
+            sa.select(*(t[k] for k in (*names, *extra)), t.aid_count, t.total_fen)
+            .where(sa.or_(t.aid_count != 0, t.total_fen != 0)))}
     return out
 
 

@@ -136,7 +136,7 @@ def test_upgrading_fills_the_office_columns_and_summaries_from_stored_rows(
         assert kept == scanned == {
             ("aid_summary", "420111-001", "SWN-27", "2026-11", "cash", "wage_arrears",
              "platform", "420111", 1, 1_000),
-            ("aid_monthly", "420111-001", "SWN-27", "2026-11", "420111", 1, 1_000),
-            ("aid_classes", "420111-001", "platform", "wage_arrears", "420111", 1, 1_000)}
+            ("aid_monthly", "420111", "SWN-27", "2026-11", 1, 1_000),
+            ("aid_classes", "420111", "platform", "wage_arrears", 1, 1_000)}
     finally:
         engine.dispose()

@@ -5,12 +5,13 @@
   server knew them when the aid arrived; an index by (local_date, station, id) serves the
   ledger's keyset pages.
 - `match_records` keep the family's employment and first reason, so an aid arriving without
-  its family in the batch is classified by one indexed read.
+  its family in the batch is classified by one indexed read; a partial index by region of
+  the families with aid counts the families reached.
 - `programmes` keep their kind and campaign dates (this campaign = programmes open today).
 - `aid_summary`: count and total of non-void aid per (station, programme, month, kind,
   reason, employment), kept by ingest in the aid's own transaction (`summaries`), with two
-  roll-ups the overview reads: `aid_monthly` per (station, programme, month) and
-  `aid_classes` per (station, employment, reason).
+  roll-ups the overview reads: `aid_monthly` per (region, programme, month) and
+  `aid_classes` per (region, employment, reason).
 - `station_sync`: each station's last push, changes received, quarantined and rejected,
   clock skew and app version, kept by ingest at every push.
 - `decisions`: the office's decisions on duplicate-aid alerts, numbered in the region's
@@ -122,24 +123,22 @@ def upgrade() -> None:
         "GROUP BY station_code, programme_id, substr(local_date, 1, 7), kind, reason, "
         "employment, region")
 
+    widths = {"programme_id": _ID, "month": sa.String(7), "employment": sa.String(16),
+              "reason": sa.String(16)}
     for name, key in (("aid_monthly", ("programme_id", "month")),
                       ("aid_classes", ("employment", "reason"))):
-        widths = {"programme_id": _ID, "month": sa.String(7), "employment": sa.String(16),
-                  "reason": sa.String(16)}
         op.create_table(
             name,
-            sa.Column("station_code", _CODE, nullable=False),
-            *(sa.Column(k, widths[k], nullable=False) for k in key),
             sa.Column("region", sa.String(6), nullable=False),
+            *(sa.Column(k, widths[k], nullable=False) for k in key),
             sa.Column("aid_count", sa.BigInteger, nullable=False),
             sa.Column("total_fen", sa.BigInteger, nullable=False),
-            sa.PrimaryKeyConstraint("station_code", *key),
+            sa.PrimaryKeyConstraint("region", *key),
         )
-        op.create_index(f"{name}_region", name, ["region"])
         columns = ", ".join(key)
-        op.execute(f"INSERT INTO {name} (station_code, {columns}, region, aid_count, "
-                   f"total_fen) SELECT station_code, {columns}, region, sum(aid_count), "
-                   f"sum(total_fen) FROM aid_summary GROUP BY station_code, {columns}, region")
+        op.execute(f"INSERT INTO {name} (region, {columns}, aid_count, total_fen) "
+                   f"SELECT region, {columns}, sum(aid_count), sum(total_fen) "
+                   f"FROM aid_summary GROUP BY region, {columns}")
 
     op.create_table(
         "station_sync",
@@ -166,9 +165,13 @@ def upgrade() -> None:
     )
     op.create_index("decisions_region_seq", "decisions", ["region", "server_seq"], unique=True)
     op.create_index("alerts_queue", "alerts", ["region", "created_at"])
+    reached = sa.text("aid <> '{}'")
+    op.create_index("match_records_reached", "match_records", ["region"],
+                    postgresql_where=reached, sqlite_where=reached)
 
 
 def downgrade() -> None:
+    op.drop_index("match_records_reached", "match_records")
     op.drop_index("alerts_queue", "alerts")
     op.drop_table("decisions")
     op.drop_table("station_sync")
