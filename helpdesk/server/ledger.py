@@ -128,14 +128,13 @@ def ledger_rows(conn: Connection, filters: Filters, chunk: int = 1000
 
 
 def row(r: Any) -> dict[str, Any]:
-    return {"station_code": r.station_code, "station_name": r.station_name, "id": r.id,
-            "region": r.region, "local_date": r.local_date, "given_at": r.given_at,
-            "kind": r.kind, "amount_fen": int(r.amount_fen), "voided": bool(r.voided),
-            "receipt_no": r.receipt_no, "recipient_name": r.recipient_name,
-            "volunteer_id": r.volunteer_id, "volunteer": "", "employment": r.employment,
-            "reason": r.reason, "programme_id": r.programme_id,
-            "programme_code": r.programme_code, "programme_name": r.programme_name,
-            "name": r.name, "masked_id": r.masked_id}
+    """A ledger row as a dict: the query's columns (`query`) and "volunteer" (the name
+    `name_volunteers` fills in)."""
+    out = dict(r._mapping)
+    out["amount_fen"] = int(out["amount_fen"])
+    out["voided"] = bool(out["voided"])
+    out["volunteer"] = ""
+    return out
 
 
 def name_volunteers(conn: Connection, rows: list[dict[str, Any]],
