@@ -12,7 +12,10 @@ the overview, the ledger's first and next page and the review queue — each bes
 figures read by a plain scan of the aid table (the overview's figures aggregated from the
 aid rows; the pages' very statements with PostgreSQL's index scans switched off) — and the
 streamed export to .xlsx of 10,000 and of `--export` rows in separate processes, with their
-time and peak RSS.
+time and peak RSS (VmHWM). openpyxl writes each cell through ElementTree when lxml is not
+installed (it is not a dependency): the line says which it used.
+
+A database built with `--keep` can be measured again with `--measure-only URL`.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def push(engine: Engine, who: Caller | Bearer, request: wire.PushRequest,
          client_ms: int | None = None) -> wire.PushResponse:
     """Store a batch and answer every change; one transaction, idempotent. `who` is the caller,
     or a bearer token looked up in the transaction (ApiError 401 when unknown or revoked).
-    The station's sync record (`stations.record_push`) notes the push, with the app version
+    The station's sync record (`station_list.record_push`) notes the push, with the app version
     and the station's clock (`client_ms`, ms since the epoch) when the client sent them.
 
     Raises ApiError 403 when the device belongs to another station, 409 when its epoch does
