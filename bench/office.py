@@ -133,6 +133,7 @@ def build(engine: sa.Engine, n_stations: int, n_aid: int, seed: int = 7) -> dict
                 '{"state": {"name": "李志愿"}}', "h", "accepted", i + 1, now)
                for i, (c, r) in enumerate(stations)))
         counts: dict[str, int] = {}
+        given: list[tuple[str, str, str, str, str]] = []  # the first aid, for alerts
         aid_rows = []
         for n in range(n_aid):
             code, region, fam, job, reason = families[rnd.randrange(n_families)]
@@ -143,6 +144,8 @@ def build(engine: sa.Engine, n_stations: int, n_aid: int, seed: int = 7) -> dict
                              region, f"{day.isoformat()}T03:00:00.000000Z", "cash",
                              f"D{code[-3:]}-{day.year}-{n:06d}", "张三", "v1", job, reason))
             counts[fam] = counts.get(fam, 0) + 1
+            if len(given) < 20_000:
+                given.append((code, f"a{n:08d}", region, fam, f"{region}-{prog[0]}"))
         _copy(conn, "aid", ("station_code", "id", "family_id", "programme_id", "local_date",
                             "amount_fen", "voided", "region", "given_at", "kind", "receipt_no",
                             "recipient_name", "volunteer_id", "employment", "reason"),
@@ -156,15 +159,17 @@ def build(engine: sa.Engine, n_stations: int, n_aid: int, seed: int = 7) -> dict
                 "wang wu", "ww", '{"x": 1}' if f in counts else "{}", "0",
                 n_stations + i + 1, "{}", j, why)
                for i, (c, r, f, j, why) in enumerate(families)))
-        alerts = []
+        alerts = []  # an aid of a family, and another station's family of its region
+        others: dict[str, list[tuple[str, str]]] = {}
+        for c, _a, r, f, _p in given:
+            others.setdefault(r, []).append((c, f))
         for n in range(min(2_000, n_families // 10)):
-            c, r, f, _j, _w = families[rnd.randrange(n_families)]
-            other = next((x for x in families[:2000] if x[1] == r and x[0] != c), None)
+            c, aid_id, r, f, programme = given[rnd.randrange(len(given))]
+            other = next((x for x in others[r] if x[0] != c), None)
             if other is None:
                 continue
-            alerts.append((c, f"a{rnd.randrange(n_aid):08d}", r, f"{r}-ZX-2026", "h",
-                           "420111********0018", f,
-                           f'[{{"station_code": "{other[0]}", "family_id": "{other[2]}"}}]',
+            alerts.append((c, aid_id, r, programme, "h", "420111********0018", f,
+                           f'[{{"station_code": "{other[0]}", "family_id": "{other[1]}"}}]',
                            f"2026-11-{n % 20 + 1:02d}T00:00:00.000000Z", 10_000_000 + n))
         _copy(conn, "alerts", ("station_code", "aid_id", "region", "programme_id", "id_hash",
                                "masked_id", "family_id", "others", "created_at", "server_seq"),
@@ -215,7 +220,10 @@ def measure(engine: sa.Engine, prefix: str, runs: int, plain_runs: int) -> None:
     filters = ledger.Filters(region_prefix=prefix)
     with st.read(engine) as conn:
         first = ledger.ledger_page(conn, filters)
+        shown = review_queue.item(conn, prefix, 1)
     after = first.next
+    sides = "none" if shown is None else f"{shown['of']:,} open, first with " \
+        f"{1 if shown['this'] else 0} + {len(shown['others'])} aid side by side"
 
     def overview(conn: sa.Connection) -> Any:
         return summaries.overview(conn, prefix, TODAY)
@@ -233,7 +241,8 @@ def measure(engine: sa.Engine, prefix: str, runs: int, plain_runs: int) -> None:
              ("ledger first page", first_page, first_page, True),
              ("ledger next page", next_page, next_page, True),
              ("review queue item", queue, queue, True))
-    print(f"\n  scope {prefix!r}: ms{'':<14}{'p50':>8}{'p95':>8}   plain scan{'p50':>8}{'p95':>8}")
+    print(f"\n  scope {prefix!r} (review queue: {sides})")
+    print(f"  ms{'':<28}{'p50':>8}{'p95':>8}   plain scan{'p50':>8}{'p95':>8}")
     for label, fn, plain_fn, off in cases:
         got = timed(engine, fn, runs)
         base = timed(engine, plain_fn, plain_runs, plain=off)
