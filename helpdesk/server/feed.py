@@ -3,7 +3,8 @@
 Scope comes from the token: only the caller's region is read. A station gets its own
 station's changes made on its other devices, the central programmes of its region, the match
 records of the region's other stations' families (see `matches`) and the region's
-duplicate-aid alerts (see `alerts`), and the region's device keys (see `devices`). Signatures
+duplicate-aid alerts (see `alerts`) and the office's decisions on them (see `review_queue`),
+and the region's device keys (see `devices`). Signatures
 never travel: aid changes carry only the signature's hash, match records carry neither.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from helpdesk.server import accounts, alerts, devices, matches
+from helpdesk.server import accounts, alerts, devices, matches, review_queue
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.programmes import SERVER_STATION
@@ -55,7 +56,8 @@ def page(engine: Engine, who: Caller | Bearer, after: int, limit: int) -> str:
         records = matches.after(conn, caller, after, limit + 1)
         raised = alerts.after(conn, caller, after, limit + 1)
         keys = devices.after(conn, caller, after, limit + 1)
-    merged = list(itertools.islice(heapq.merge(own, central, records, raised, keys,
+        decided = review_queue.after(conn, caller, after, limit + 1)
+    merged = list(itertools.islice(heapq.merge(own, central, records, raised, keys, decided,
                                                key=lambda item: item[0]), limit + 1))
     more = len(merged) > limit
     items = merged[:limit]

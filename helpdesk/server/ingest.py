@@ -25,7 +25,17 @@ from sqlalchemy.engine import Connection, Engine
 from helpdesk.domain.changes import Change, canonical_json
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
-from helpdesk.server import accounts, alerts, closes, matches, merge, rules, sequence
+from helpdesk.server import (
+    accounts,
+    alerts,
+    closes,
+    matches,
+    merge,
+    rules,
+    sequence,
+    station_list,
+    summaries,
+)
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.errors import ApiError
@@ -43,9 +53,12 @@ class _Incoming:
 
 
 def push(engine: Engine, who: Caller | Bearer, request: wire.PushRequest,
-         max_ahead_ms: int) -> wire.PushResponse:
+         max_ahead_ms: int, app_version: str = "",
+         client_ms: int | None = None) -> wire.PushResponse:
     """Store a batch and answer every change; one transaction, idempotent. `who` is the caller,
     or a bearer token looked up in the transaction (ApiError 401 when unknown or revoked).
+    The station's sync record (`station_list.record_push`) notes the push, with the app version
+    and the station's clock (`client_ms`, ms since the epoch) when the client sent them.
 
     Raises ApiError 403 when the device belongs to another station, 409 when its epoch does
     not match; nothing is written then.
@@ -59,8 +72,14 @@ def push(engine: Engine, who: Caller | Bearer, request: wire.PushRequest,
         reasons = rules.refusals(conn, caller, [(i.change, i.reason) for i in incoming])
         for item, reason in zip(incoming, reasons, strict=True):
             item.reason = reason
-        answers = _store(conn, caller, incoming, received)
+        answers, rejected = _store(conn, caller, incoming, received)
         watermark = _advance_watermark(conn, request.device_id, mark)
+        station_list.record_push(
+            conn, caller.station_code, received, app_version,
+            None if client_ms is None else client_ms - now_ms,
+            received=sum(1 for a in answers if a.status == "accepted"),
+            quarantined=sum(1 for a in answers if a.status == "quarantined"),
+            rejected=rejected)
     return wire.PushResponse(answers=tuple(answers), watermark=watermark,
                              clamped=sum(1 for i in incoming if i.clamped),
                              server_time_ms=now_ms)
@@ -140,7 +159,8 @@ def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -
 
 
 def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
-           received: str) -> list[wire.Answer]:
+           received: str) -> tuple[list[wire.Answer], int]:
+    """The answers, and how many changes this push stored as rejected."""
     ids = [i.change.change_id for i in incoming]
     device_id = incoming[0].change.device_id if incoming else ""
     # A device sequence number already held by another change would break the insert below
@@ -212,7 +232,8 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     _project_aid(conn, caller, accepted)
     _project(conn, caller, accepted)
     closes.project(conn, caller, [(i.change, i.server_hlc) for i in accepted])
-    return answers
+    rejected = sum(1 for r in rows if r["status"] == "rejected" and r["change_id"] in inserted)
+    return answers, rejected
 
 
 class _Stored(NamedTuple):
@@ -247,26 +268,40 @@ def _quarantine_row(caller: Caller, item: _Incoming, reason: str,
 
 
 def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
-    """Keep the aid projection in step with newly accepted aid changes. Aid is immutable but
-    for its void, so a put inserts once and a void marks it; either order ends the same."""
-    puts: list[dict[str, Any]] = []
-    voids: list[dict[str, Any]] = []
-    for item in accepted:
-        c, state = item.change, item.change.state
-        if c.entity == "aid":
-            values = {"station_code": caller.station_code, "id": c.entity_id,
-                      "family_id": state["family_id"], "programme_id": state["programme_id"],
-                      "local_date": state["local_date"],
-                      "amount_fen": int(state["amount_fen"]),
-                      "voided": state.get("voided_at") is not None}
-            (voids if values["voided"] else puts).append(values)
+    """Keep the aid projection and its summaries (`summaries`) in step with newly accepted
+    aid changes, in this transaction. Aid is immutable but for its void, so a put inserts once
+    and a void marks it; either order ends the same. A put that inserts adds to the
+    summaries, a void that marks a counted aid subtracts what it added."""
+    changes = [i.change for i in accepted]
+    aid = [c for c in changes if c.entity == "aid"]
+    if not aid:
+        return
+    rows = summaries.aid_rows(caller.station_code, caller.region, aid,
+                              summaries.classes(conn, caller.station_code, changes))
+    puts = [r for r in rows if not r["voided"]]
+    voids = list({r["id"]: r for r in rows if r["voided"]}.values())
+    added: list[Any] = []
+    removed: list[Any] = []
     if puts:
-        st.insert_rows(conn, st.aid, puts, lambda stmt: stmt.on_conflict_do_nothing(
-            index_elements=["station_code", "id"]))
+        added = st.insert_rows(conn, st.aid, puts, _insert_returning).all()
     if voids:
-        st.insert_rows(conn, st.aid, list({v["id"]: v for v in voids}.values()),
-                       lambda stmt: stmt.on_conflict_do_update(
-                           index_elements=["station_code", "id"], set_={"voided": True}))
+        removed = conn.execute(st.prepared(conn, _void_counted), {
+            "station": caller.station_code, "ids": [v["id"] for v in voids]}).all()
+        st.insert_rows(conn, st.aid, voids, lambda stmt: stmt.on_conflict_do_nothing(
+            index_elements=["station_code", "id"]))  # a void that came before its aid
+    summaries.count(conn, added, removed)
+
+
+def _insert_returning(stmt: Any) -> Any:
+    return stmt.on_conflict_do_nothing(index_elements=["station_code", "id"]).returning(
+        *(st.aid.c[k] for k in summaries.COUNTED))
+
+
+def _void_counted(dialect: str) -> Any:
+    a = st.aid.c
+    return (st.aid.update().where(a.station_code == sa.bindparam("station"),
+                                  st.among_param(dialect, a.id, "ids"), a.voided.is_(False))
+            .values(voided=True).returning(*(a[k] for k in summaries.COUNTED)))
 
 
 def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> None:
@@ -276,7 +311,10 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
     latest HLC."""
     progs = [{"station_code": caller.station_code, "id": i.change.entity_id,
               "region": caller.region, "code": i.change.state["code"],
-              "name_zh": i.change.state["name_zh"], "hlc": i.server_hlc}
+              "name_zh": i.change.state["name_zh"], "hlc": i.server_hlc,
+              "kind": str(i.change.state.get("kind", "")),
+              "starts_on": str(i.change.state.get("starts_on", "")),
+              "ends_on": str(i.change.state.get("ends_on", ""))}
              for i in accepted if i.change.entity == "programme"]
     matches.refresh(conn, caller, [(i.change, i.server_hlc) for i in accepted])
     merge.project(conn, caller, [i.change for i in accepted])  # field merge, family merges
@@ -285,8 +323,8 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
         stmt = st.insert(conn, st.programmes).values(**values)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["station_code", "id"],
-            set_={"code": stmt.excluded.code, "name_zh": stmt.excluded.name_zh,
-                  "hlc": stmt.excluded.hlc},
+            set_={k: stmt.excluded[k] for k in ("code", "name_zh", "hlc", "kind",
+                                                 "starts_on", "ends_on")},
             where=st.programmes.c.hlc < stmt.excluded.hlc))
 
 

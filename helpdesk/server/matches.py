@@ -51,7 +51,8 @@ def refresh(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
             fields = {**record_fields(key, state), "hlc": hlc}
         if old is not None and (fields is None or fields["hlc"] < old.hlc):
             fields = {k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
-                                                   "name_pinyin", "name_initials", "hlc")}
+                                                   "name_pinyin", "name_initials", "hlc",
+                                                   "employment", "reason")}
         if fields is None:
             continue  # aid of a family not seen yet: its record comes with the family
         rows.append({"family_id": family_id, "region": caller.region,
@@ -110,7 +111,10 @@ def record_fields(key: str, state: dict[str, Any]) -> dict[str, Any]:
             "masked_id": idcard.mask(number) if number else "",
             "name": str(state.get("head_name", "")),
             "name_pinyin": str(state.get("name_pinyin", "")),
-            "name_initials": str(state.get("name_initials", ""))}
+            "name_initials": str(state.get("name_initials", "")),
+            # Not pulled by stations (`item`): the office's summaries class aid by them.
+            "employment": str(state.get("employment", "")),
+            "reason": str((state.get("reasons") or [""])[0])}
 
 
 _ITEM_FIELDS = ("family_id", "station_code", "id_hash", "masked_id", "name", "name_pinyin",

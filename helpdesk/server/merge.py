@@ -139,5 +139,6 @@ def _rewrite_records(conn: Connection, caller: Caller, touched: set[str]) -> Non
                      "station_code": old.station_code,
                      **{k: getattr(old, k) for k in ("id_hash", "masked_id", "name",
                                                      "name_pinyin", "name_initials", "aid",
-                                                     "hlc")}, **fields})
+                                                     "hlc", "employment", "reason")},
+                     **fields})
     matches.put(conn, caller.region, rows)

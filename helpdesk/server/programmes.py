@@ -63,7 +63,8 @@ def add(engine: Engine, region: str, data: dict[str, Any]) -> Programme:
             reason="", server_seq=seq, received_at=iso(utcnow())))
         conn.execute(st.programmes.insert().values(
             station_code=SERVER_STATION, id=programme.id, region=region, code=programme.code,
-            name_zh=programme.name_zh, hlc=hlc))
+            name_zh=programme.name_zh, hlc=hlc, kind=str(state["kind"]),
+            starts_on=str(state["starts_on"]), ends_on=str(state["ends_on"])))
     return programme
 
 

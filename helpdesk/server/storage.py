@@ -112,7 +112,74 @@ aid = sa.Table(  # projection of the aid changes, for reports and match records
     sa.Column("local_date", sa.String(10), nullable=False),
     sa.Column("amount_fen", sa.BigInteger, nullable=False),
     sa.Column("voided", sa.Boolean, nullable=False),
+    # What the 台账 prints, and the family's class when the aid arrived (`summaries`).
+    sa.Column("region", sa.String(6), nullable=False, server_default=""),  # the station's
+    sa.Column("given_at", sa.String(32), nullable=False, server_default=""),
+    sa.Column("kind", sa.String(8), nullable=False, server_default=""),
+    sa.Column("receipt_no", sa.String(40), nullable=False, server_default=""),
+    sa.Column("recipient_name", sa.String(120), nullable=False, server_default=""),
+    sa.Column("volunteer_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("employment", sa.String(16), nullable=False, server_default=""),
+    sa.Column("reason", sa.String(16), nullable=False, server_default=""),
     sa.Index("aid_family", "station_code", "family_id"),
+    sa.Index("aid_ledger", "local_date", "station_code", "id"),  # `ledger` keyset pages
+)
+
+aid_summary = sa.Table(  # non-void aid counted at ingest, for the office's overview
+    "aid_summary", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("programme_id", sa.String(64), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("kind", sa.String(8), primary_key=True),
+    sa.Column("reason", sa.String(16), primary_key=True),
+    sa.Column("employment", sa.String(16), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("total_fen", sa.BigInteger, nullable=False),
+    sa.Index("aid_summary_region", "region"),
+)
+
+aid_monthly = sa.Table(  # the same, rolled up per (region, programme, month)
+    "aid_monthly", metadata,
+    sa.Column("region", sa.String(6), primary_key=True),
+    sa.Column("programme_id", sa.String(64), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("total_fen", sa.BigInteger, nullable=False),
+)
+
+aid_classes = sa.Table(  # the same, rolled up per (region, employment, reason)
+    "aid_classes", metadata,
+    sa.Column("region", sa.String(6), primary_key=True),
+    sa.Column("employment", sa.String(16), primary_key=True),
+    sa.Column("reason", sa.String(16), primary_key=True),
+    sa.Column("aid_count", sa.BigInteger, nullable=False),
+    sa.Column("total_fen", sa.BigInteger, nullable=False),
+)
+
+station_sync = sa.Table(  # each station's pushes as ingest saw them, for the stations page
+    "station_sync", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),
+    sa.Column("last_push_at", sa.String(32), nullable=False),
+    sa.Column("pushes", sa.BigInteger, nullable=False),
+    sa.Column("received", sa.BigInteger, nullable=False),
+    sa.Column("quarantined", sa.BigInteger, nullable=False),
+    sa.Column("rejected", sa.BigInteger, nullable=False),
+    sa.Column("clock_skew_ms", sa.BigInteger),  # station clock minus server's; NULL: unknown
+    sa.Column("app_version", sa.String(40), nullable=False, server_default=""),
+)
+
+decisions = sa.Table(  # the office's decision on a duplicate-aid alert; pulled by stations
+    "decisions", metadata,
+    sa.Column("station_code", sa.String(32), primary_key=True),  # the alert's key
+    sa.Column("aid_id", sa.String(64), primary_key=True),
+    sa.Column("region", sa.String(6), nullable=False),
+    sa.Column("decision", sa.String(12), nullable=False),  # allowed | ask_void
+    sa.Column("reason", sa.String(400), nullable=False),
+    sa.Column("decided_by", sa.String(64), nullable=False),
+    sa.Column("decided_at", sa.String(32), nullable=False),
+    sa.Column("server_seq", sa.BigInteger, nullable=False),
+    sa.Index("decisions_region_seq", "region", "server_seq", unique=True),
 )
 
 programmes = sa.Table(  # projection of the programme changes, for reports
@@ -123,6 +190,9 @@ programmes = sa.Table(  # projection of the programme changes, for reports
     sa.Column("code", sa.String(32), nullable=False),
     sa.Column("name_zh", sa.String(120), nullable=False),
     sa.Column("hlc", sa.String(21), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False, server_default=""),
+    sa.Column("starts_on", sa.String(10), nullable=False, server_default=""),
+    sa.Column("ends_on", sa.String(10), nullable=False, server_default=""),
     sa.Index("programmes_id", "id"),
 )
 
@@ -142,8 +212,13 @@ match_records = sa.Table(  # the latest match record of each family, in region o
     # The record as a pull hands it out, less "kind" and "server_seq" (`matches.item`):
     # written once, read by every other station of the region.
     sa.Column("item", sa.Text, nullable=False, server_default=""),
+    sa.Column("employment", sa.String(16), nullable=False, server_default=""),
+    sa.Column("reason", sa.String(16), nullable=False, server_default=""),  # the first one
     sa.Index("match_records_region_seq", "region", "server_seq", unique=True),
     sa.Index("match_records_id_hash", "id_hash"),
+    # The families with aid, by region: `summaries.families_reached` counts them.
+    sa.Index("match_records_reached", "region", postgresql_where=sa.text("aid <> '{}'"),
+             sqlite_where=sa.text("aid <> '{}'")),
 )
 
 alerts = sa.Table(  # the same family given the same programme at two stations
@@ -159,6 +234,7 @@ alerts = sa.Table(  # the same family given the same programme at two stations
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("server_seq", sa.BigInteger, nullable=False),
     sa.Index("alerts_region_seq", "region", "server_seq", unique=True),
+    sa.Index("alerts_queue", "region", "created_at"),  # `review_queue`
 )
 
 day_closes = sa.Table(  # the stations' closes of their cash days (`server.closes`)

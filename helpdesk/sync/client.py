@@ -10,6 +10,7 @@ idempotent). Errors reach the caller as `SyncError` (a `KnownError`) with the se
 from __future__ import annotations
 
 import gzip
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
+import helpdesk
 from helpdesk.domain.common import iso, utcnow
 from helpdesk.domain.hlc import Hlc
 from helpdesk.domain.station import Device
@@ -294,6 +296,9 @@ def _call(http: Http, method: str, path: str, model: type[M], *, token: str | No
         headers["Authorization"] = f"Bearer {token}"
     if gzip_body:
         headers["Content-Encoding"] = "gzip"
+    # For the office's stations page (`server.station_list`): what runs here, and its clock.
+    headers["X-Helpdesk-Version"] = helpdesk.__version__
+    headers["X-Helpdesk-Time"] = str(int(time.time() * 1000))
     import httpx
 
     try:

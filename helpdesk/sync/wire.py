@@ -136,7 +136,21 @@ class DeviceKey(Message):
     revoked_at: str | None = None
 
 
-PulledItem = Annotated[PulledChange | MatchRecord | Alert | DeviceKey,
+class Decision(Message):
+    """The union office's decision on a duplicate-aid alert (keyed by the alert's station
+    and aid): "allowed" with the reason why, or "ask_void" — the alert's station is asked to
+    void that aid, with this reason. Sent to every station of the region."""
+
+    kind: Literal["decision"] = "decision"
+    server_seq: int
+    station_code: str
+    aid_id: str
+    decision: Literal["allowed", "ask_void"]
+    reason: str
+    decided_at: str
+
+
+PulledItem = Annotated[PulledChange | MatchRecord | Alert | DeviceKey | Decision,
                        Field(discriminator="kind")]
 
 

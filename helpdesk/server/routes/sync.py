@@ -63,12 +63,22 @@ async def push(raw: Request, bearer: CheckedBearerDep, engine: EngineDep,
                                       for e in err.errors(include_url=False)]) from None
     try:
         answer = await run_in_threadpool(ingest.push, engine, bearer, request,
-                                         settings.max_clock_ahead_ms)
+                                         settings.max_clock_ahead_ms,
+                                         raw.headers.get("x-helpdesk-version", "")[:40],
+                                         _client_ms(raw.headers.get("x-helpdesk-time", "")))
     except ApiError as err:
         if err.status == 401:  # revoked since it was last seen valid
             known.forget(bearer.token)
         raise
     return _json(answer)
+
+
+def _client_ms(text: str) -> int | None:
+    """The station's clock as its client sent it (ms since the epoch), or None: a header
+    that is not a plausible number is ignored, never an error (it only feeds a display)."""
+    if not text.isdigit() or len(text) > 15:
+        return None
+    return int(text)
 
 
 @router.get("/pull", responses=documented(401, 422), response_model=wire.PullResponse)
