@@ -5,6 +5,8 @@ user's region prefix."""
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -15,6 +17,9 @@ from helpdesk.server.office import audit, web
 
 router = APIRouter(prefix=web.PREFIX + "/receipts")
 MAX_PHOTO = 12 * 1024 * 1024  # a phone's photo; larger is refused before decoding
+# Qt's image readers (plugins loaded once, owned by the thread that loaded them) are used from
+# one thread only: photos are decoded one at a time there, never on the request threads.
+_QT = ThreadPoolExecutor(max_workers=1, thread_name_prefix="office-qr")
 
 
 def qr_texts(photo: bytes) -> list[str] | None:
@@ -49,7 +54,7 @@ async def check(request: Request, session: web.Viewer,
         if len(data) > MAX_PHOTO:
             problem = "too_large"
         else:
-            texts = await anyio.to_thread.run_sync(qr_texts, data)
+            texts = await asyncio.get_running_loop().run_in_executor(_QT, qr_texts, data)
             problem = "no_image" if texts is None else "" if texts else "no_code"
             text = texts[0] if texts else text
     text = text.strip()
