@@ -62,6 +62,7 @@ def test_a_receipt_is_valid_voided_or_altered_as_the_sync_api_says(
     altered = _check(client, ".".join(parts))
     assert _verdict(altered.text) == "bad_signature" and "金额" in altered.text
     assert _verdict(_check(client, "not a receipt").text) == "bad_format"
+    assert _verdict(_check(client, "HD1." + "A" * 3000).text) == "bad_format"
     # The photo of the code reads the same.
     assert _verdict(_check(client, photo=_png(station.code(good))).text) == "valid"
     sign_in(client, "reviewer-yc")  # Yichang's reviewer: a Wuhan receipt is another region's

@@ -78,6 +78,7 @@ def test_a_station_added_on_the_page_enrolls_with_its_code_and_shows_its_sync(
 
 @pytest.mark.parametrize(("name", "region", "field", "says"), [
     ("X", "420111", "name", "站点名称为 2 至 120 个字"),
+    ("长" * 300, "420111", "name", "站点名称为 2 至 120 个字"),  # past the input's maxlength
     ("好站点", "4201", "region", "不是地区"),
     ("好站点", "110101", "region", "不在您的管辖范围内"),
 ])
@@ -185,6 +186,7 @@ def test_spend_shows_against_the_budget(client: support.Client, engine: Engine) 
     ("zh_CN", {"ends_on": "2026-01-01"}, "ends_on", "结束日期不能早于开始日期"),
     ("zh_CN", {"budget": "-5"}, "budget", "金额不能是负数"),
     ("zh_CN", {"limit_per_family": "0"}, "limit_per_family", "数值太小"),
+    ("zh_CN", {"name_zh": "长" * 300}, "name_zh", "最多 60 个字"),
     ("zh_CN", {"regions": "420111 999999"}, "regions", "999999"),
     ("zh_CN", {"regions": "110101"}, "regions", "不在您管辖范围内"),
     ("en", {"regions": ""}, "regions", "at least one region"),

@@ -16,7 +16,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from helpdesk.server.office import audit, users, web
 
 router = APIRouter(prefix=web.PREFIX)
-Text = Annotated[str, Form(max_length=1024)]
+# Long enough that users.py, not the form parser, names an over-long field.
+Text = Annotated[str, Form(max_length=10_000)]
 
 
 @router.get("/audit", response_class=HTMLResponse)

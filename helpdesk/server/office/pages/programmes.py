@@ -27,7 +27,8 @@ from helpdesk.server.office import audit, users, web
 router = APIRouter(prefix=web.PREFIX + "/programmes")
 FIELDS = ("code", "name_zh", "name_en", "kind", "starts_on", "ends_on", "limit_per_family",
           "budget", "regions")
-Text = Annotated[str, Form(max_length=200)]
+# Long enough that the domain model, not the form parser, names an over-long field.
+Text = Annotated[str, Form(max_length=10_000)]
 
 
 def _spend(request: Request) -> dict[tuple[str, str], int]:

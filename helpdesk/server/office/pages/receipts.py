@@ -44,7 +44,7 @@ def receipt_form(request: Request, session: web.Viewer) -> HTMLResponse:
 
 @router.post("", response_class=HTMLResponse)
 async def check(request: Request, session: web.Viewer,
-                text: Annotated[str, Form(max_length=2000)] = "",
+                text: Annotated[str, Form(max_length=10_000)] = "",
                 photo: Annotated[UploadFile | None, File()] = None) -> HTMLResponse:
     import anyio.to_thread
 

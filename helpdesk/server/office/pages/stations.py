@@ -80,8 +80,8 @@ def new_station(request: Request, session: web.Admin) -> HTMLResponse:
 
 @router.post("", response_class=HTMLResponse)
 def add_station(request: Request, session: web.Admin,
-                name: Annotated[str, Form(max_length=200)] = "",
-                region: Annotated[str, Form(max_length=20)] = "") -> HTMLResponse:
+                name: Annotated[str, Form(max_length=10_000)] = "",
+                region: Annotated[str, Form(max_length=10_000)] = "") -> HTMLResponse:
     """Add a station: its one-time code as text and QR code, and the enrollment file."""
     zh = web.lang(request) == "zh_CN"
     engine = web.engine(request)
