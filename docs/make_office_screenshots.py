@@ -1,11 +1,13 @@
-"""Screenshots of the office console's sign-in and overview pages at 1366 and 390 px wide, in
+"""Screenshots of the office console's pages (sign-in, overview, stations, a station just
+added, programmes, a programme's form, receipt check, users) at 1366 and 390 px wide, in
 zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
 
 Builds everything in a temporary folder: a server database, an admin user, two demo stations
-(Wuhan and Yichang) that enroll and sync with a real `helpdesk-server serve` process. Look at
-every picture before committing it.
+(Wuhan and Yichang) that enroll and sync with a real `helpdesk-server serve` process, a central
+programme, and a receipt code of the Wuhan station's last aid. Look at every picture before
+committing it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -61,9 +64,28 @@ def _serve(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit(f"the server did not start: {log.read_text()}")
 
 
-def build(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _receipt_code(data: str) -> str:
+    """The signed QR text of the station's last aid, as its receipt prints it."""
+    from helpdesk import paths as pathsmod
+    from helpdesk.cli import DEMO_HEAD, DEMO_PIN
+    from helpdesk.services import receipts, session
+
+    opened = session.sign_in(pathsmod.resolve(data), DEMO_HEAD, DEMO_PIN)
+    try:
+        return receipts.payload_of(opened, receipts.find(opened, last=True))
+    finally:
+        opened.close()
+
+
+def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
     db_url = f"sqlite:///{folder / 'server.db'}"
     _run("helpdesk.server.cli", "--db", db_url, "user", "add", "wang.min", "--role", "admin")
+    _run("helpdesk.server.cli", "--db", db_url, "user", "add", "li.na", "--role", "viewer",
+         "--region", "4201")
+    _run("helpdesk.server.cli", "--db", db_url, "programme", "add", "--region", "420111",
+         "--code", "SWN-2027", "--name-zh", "2027 年送温暖", "--name-en", "Winter warmth 2027",
+         "--kind", "cash", "--starts", "2027-01-01", "--ends", "2027-02-28",
+         "--budget-fen", "20000000")
     proc, url = _serve(db_url, folder / "server.log")
     for name, region, seed in STATIONS:
         data = str(folder / f"station-{region}")
@@ -73,15 +95,20 @@ def build(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
                                 "--name", name, "--region", region, "--json"))
         _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir", data)
         _run("helpdesk", "sync", "--data-dir", data)
-    return proc, url
+    return proc, url, _receipt_code(str(folder / "station-420111"))
 
 
-def shoot(url: str, out: Path) -> list[Path]:
+def _shot(page: Any, path: Path, made: list[Path]) -> None:
+    page.screenshot(path=str(path), full_page=True)
+    made.append(path)
+
+
+def shoot(url: str, out: Path, receipt: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     from tests.office import browser
 
-    made = []
+    made: list[Path] = []
     with sync_playwright() as playwright:
         chromium = browser.launch(playwright)
         for lang in LANGUAGES:
@@ -91,13 +118,38 @@ def shoot(url: str, out: Path) -> list[Path]:
                 context.add_cookies([{"name": "office_lang", "value": lang, "url": url}])
                 page = context.new_page()
                 page.goto(f"{url}/office/login")
-                made.append(out / f"office-login-{lang}-{width}.png")
-                page.screenshot(path=str(made[-1]), full_page=True)
+                _shot(page, out / f"office-login-{lang}-{width}.png", made)
                 browser.sign_in(page, url, "wang.min", PASSWORD)
                 page.wait_for_selector("[data-testid=chart-by-month][data-drawn='1'] svg")
                 page.wait_for_timeout(800)  # the chart's opening animation
-                made.append(out / f"office-overview-{lang}-{width}.png")
-                page.screenshot(path=str(made[-1]), full_page=True)
+                _shot(page, out / f"office-overview-{lang}-{width}.png", made)
+                for name in ("stations", "programmes", "users"):
+                    page.goto(f"{url}/office/{name}")
+                    _shot(page, out / f"office-{name}-{lang}-{width}.png", made)
+                page.goto(f"{url}/office/programmes/new")
+                page.fill("input[name=code]", "SWN")
+                page.fill("input[name=name_zh]", "送温暖")
+                page.fill("input[name=regions]", "420111")
+                page.click("[data-testid=save]")  # refused: the errors beside their fields
+                _shot(page, out / f"office-programme-form-{lang}-{width}.png", made)
+                page.goto(f"{url}/office/receipts")
+                page.fill("[data-testid=receipt-text]", receipt)
+                page.click("[data-testid=check]")
+                _shot(page, out / f"office-receipts-{lang}-{width}.png", made)
+                context.close()
+        # A station added last, so the stations pages above show the same list.
+        for lang in LANGUAGES:
+            for width, height in SIZES.items():
+                context = chromium.new_context(viewport={"width": width, "height": height},
+                                               device_scale_factor=1)
+                context.add_cookies([{"name": "office_lang", "value": lang, "url": url}])
+                page = context.new_page()
+                browser.sign_in(page, url, "wang.min", PASSWORD)
+                page.goto(f"{url}/office/stations/new")
+                page.fill("input[name=name]", "洪山区珞南街道职工帮扶站")
+                page.fill("input[name=region]", "420111")
+                page.click("[data-testid=save]")
+                _shot(page, out / f"office-station-added-{lang}-{width}.png", made)
                 context.close()
         chromium.close()
     return made
@@ -109,9 +161,9 @@ def main() -> None:
     out = Path(ap.parse_args().out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="office-shots-") as tmp:
-        proc, url = build(Path(tmp))
+        proc, url, receipt = build(Path(tmp))
         try:
-            for path in shoot(url, out):
+            for path in shoot(url, out, receipt):
                 print(path)
         finally:
             proc.terminate()

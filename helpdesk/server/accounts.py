@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from helpdesk.domain import regions, sealing
 from helpdesk.domain.common import iso
+from helpdesk.domain.errors import Invalid
 from helpdesk.server import sequence
 from helpdesk.server import storage as st
 from helpdesk.server.errors import ApiError
@@ -66,7 +67,8 @@ def add_station(engine: Engine, name: str, region: str, hours: int = 72) -> tupl
     region = regions.validate(region)
     name = name.strip()
     if not 2 <= len(name) <= 120:
-        raise ValueError("the station name is 2 to 120 characters")
+        raise Invalid("station_name", "站点名称为 2 至 120 个字", "The station name is 2 to 120 "
+                      "characters", "name")
     code = new_enrollment_code()
     with st.write(engine) as conn:
         taken = conn.execute(sa.select(sa.func.count()).select_from(st.stations)
@@ -121,6 +123,50 @@ def revoke_station(engine: Engine, station_code: str) -> bool:
             .values(revoked_at=now).returning(st.devices.c.device_id)).scalars())
         publish_keys(conn, region, revoked)
     return True
+
+
+def revoke_device(engine: Engine, station_code: str, device_id: str) -> bool:
+    """Revoke one device of a station (a lost laptop): its token stops working and the
+    region's stations pull the revocation of its key; False when the station has no such
+    active device."""
+    d = st.devices.c
+    with st.write(engine) as conn:
+        region = conn.execute(sa.select(st.stations.c.region)
+                              .where(st.stations.c.code == station_code)).scalar()
+        done = conn.execute(st.devices.update().where(
+            d.device_id == device_id, d.station_code == station_code, d.revoked_at.is_(None))
+            .values(revoked_at=iso(_now()))).rowcount
+        if region is None or done != 1:
+            return False
+        publish_keys(conn, region, [device_id])
+    return True
+
+
+def devices_of(engine: Engine, station_codes: list[str]) -> list[dict[str, object]]:
+    """These stations' devices (no secrets), with the time the server last received a
+    change of their station: the newest of the station's changes in region order (one
+    index probe per station)."""
+    d, c, s = st.devices.c, st.changes.c, st.stations.c
+    last = (sa.select(c.received_at).where(c.region == s.region, c.station_code == s.code,
+                                           c.server_seq.is_not(None))
+            .order_by(c.server_seq.desc()).limit(1).scalar_subquery())
+    with st.read(engine) as conn:
+        rows = conn.execute(
+            sa.select(s.code.label("station_code"), last.label("last_received"), d.device_id,
+                      d.epoch, d.created_at, d.revoked_at, (d.public_key != "").label("keyed"))
+            .select_from(st.stations.outerjoin(st.devices, d.station_code == s.code))
+            .where(s.code.in_(station_codes)).order_by(s.code, d.created_at)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def code_is_live(engine: Engine, station_code: str, code: str) -> bool:
+    """Whether `code` is an unspent, unexpired enrollment code of this station."""
+    e = st.enrollment_codes.c
+    with st.read(engine) as conn:
+        row = conn.execute(sa.select(e.station_code).where(
+            e.code_hash == digest(_normal_code(code)), e.station_code == station_code,
+            e.used_at.is_(None), e.expires_at > iso(_now()))).first()
+    return row is not None
 
 
 def publish_keys(conn: Connection, region: str, device_ids: list[str]) -> None:

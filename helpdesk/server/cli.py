@@ -1,4 +1,4 @@
-"""The `helpdesk-server` command: serve, station add/code/list/revoke, programme add/list,
+"""The `helpdesk-server` command: serve, station add/code/list/revoke, programme add/edit/list,
 import-bundle, report, user add/list/disable/reset-password (`cli_users`).
 
 Every command takes `--db URL` (or $HELPDESK_SERVER_DB; a SQLite file in the current folder
@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
+from helpdesk.domain.programmes import ProgrammeIn
 from helpdesk.server import accounts, bundles, cli_users, programmes, report, storage
 from helpdesk.server.settings import (
     DEFAULT_THREADS,
@@ -182,6 +183,29 @@ def cmd_programme_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_programme_edit(args: argparse.Namespace) -> int:
+    """A new state of a central programme (its code and region stay): the given options
+    replace the old values; the region's stations get it at their next pull."""
+    engine = _engine(args)
+    old = programmes.get(engine, args.region, args.id)
+    if old is None:
+        raise SystemExit(f"helpdesk-server: region {args.region} has no programme {args.id}")
+    given = {"name_zh": args.name_zh, "name_en": args.name_en, "kind": args.kind,
+             "starts_on": args.starts, "ends_on": args.ends, "limit_per_family": args.limit,
+             "budget_fen": args.budget_fen}
+    data = {k: v for k, v in old.items() if k in ProgrammeIn.model_fields}
+    data.update({k: v for k, v in given.items() if v is not None})
+    try:
+        programme = programmes.edit(engine, args.region, args.id, data)
+    except Invalid as err:
+        raise SystemExit(f"helpdesk-server: {err.problems[0].en}") from None
+    if args.json:
+        _print_json({"region": args.region, **programme.model_dump(mode="json")})
+    else:
+        print(f"Programme {programme.code} of region {args.region} changed")
+    return 0
+
+
 def _first_error(err: Exception) -> str:
     if isinstance(err, ValidationError):
         first = err.errors()[0]
@@ -280,6 +304,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--budget-fen", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_programme_add)
+    p = programme.add_parser("edit", parents=[common], help="change a central programme "
+                                                            "(code and region stay)")
+    p.add_argument("id", help="the programme's id (programme list --json)")
+    p.add_argument("--region", required=True)
+    p.add_argument("--name-zh")
+    p.add_argument("--name-en")
+    p.add_argument("--kind", choices=["cash", "goods", "service"])
+    p.add_argument("--starts", help="first day, YYYY-MM-DD")
+    p.add_argument("--ends", help="last day, YYYY-MM-DD")
+    p.add_argument("--limit", type=int, help="times per family per campaign")
+    p.add_argument("--budget-fen", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_programme_edit)
     p = programme.add_parser("list", parents=[common], help="list central programmes")
     p.add_argument("--region")
     p.add_argument("--json", action="store_true")

@@ -54,9 +54,11 @@ def test_every_office_response_has_the_security_headers(client: support.Client) 
 
 
 def test_no_page_has_an_inline_script_or_style(client: support.Client) -> None:
+    pages = ("/office/audit", "/office/users", "/office/stations", "/office/stations/new",
+             "/office/programmes", "/office/programmes/new", "/office/receipts")
     for page in (client.get("/office/login").text,
                  (sign_in(client, "admin"), client.get("/office/").text)[1],
-                 client.get("/office/audit").text, client.get("/office/users").text):
+                 *(client.get(path).text for path in pages)):
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
         assert not re.search(r"\son\w+=|\sstyle=|<style", page)
         assert "http://" not in page and "https://" not in page  # no CDN, no other site

@@ -94,3 +94,19 @@ def test_programme_add_is_pulled_by_the_regions_stations(
             if i["kind"] == "change"] == []
     listed = json.loads(_run(capsys, "--db", db_url, "programme", "list", "--json"))
     assert [p["code"] for p in listed["programmes"]] == ["ZY-2027"]
+    # An edit keeps the id, code and the other fields; the station pulls the new state.
+    edited = json.loads(_run(capsys, "--db", db_url, "programme", "edit", added["id"],
+                             "--region", "420111", "--limit", "2", "--json"))
+    assert (edited["id"], edited["code"], edited["limit_per_family"], edited["name_zh"]) == (
+        added["id"], "ZY-2027", 2, "助医 2027")
+    pulled = client.get("/v1/sync/pull", headers=here.auth).json()["items"]
+    assert [i["change"]["state"]["limit_per_family"] for i in pulled
+            if i["kind"] == "change" and i["change"]["entity"] == "programme"] == [1, 2]
+    with pytest.raises(SystemExit, match="end date"):
+        cli.main(["--db", db_url, "programme", "edit", added["id"], "--region", "420111",
+                  "--ends", "2026-01-01"])
+    with pytest.raises(SystemExit, match="no programme"):
+        cli.main(["--db", db_url, "programme", "edit", added["id"], "--region", "110101"])
+    listed = json.loads(_run(capsys, "--db", db_url, "programme", "list", "--json"))
+    assert [(p["code"], p["limit_per_family"]) for p in listed["programmes"]] == [
+        ("ZY-2027", 2)]

@@ -34,7 +34,13 @@ _hasher = argon2.PasswordHasher()  # argon2id, the library's RFC 9106 low-memory
 
 
 class UserError(ValueError):
-    """A command the operator can correct (bad role, region, name taken …); English text."""
+    """A command the operator can correct (bad role, region, name taken …): English text as
+    the exception's, Chinese in `zh`, the form field it is about in `field`."""
+
+    def __init__(self, en: str, zh: str = "", field: str = "") -> None:
+        super().__init__(en)
+        self.zh = zh or en
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -64,16 +70,19 @@ def _user(row: sa.Row[object]) -> User:
 
 def _check(name: str, role: str, region: str) -> None:
     if not name or len(name) > 64 or name != name.strip():
-        raise UserError("the user name must be 1 to 64 characters, without spaces around it")
+        raise UserError("the user name must be 1 to 64 characters, without spaces around it",
+                        "用户名为 1 至 64 个字符，前后不能有空格", "name")
     if role not in ROLES:
-        raise UserError(f"the role must be one of {', '.join(ROLES)}")
+        raise UserError(f"the role must be one of {', '.join(ROLES)}", "请选择一个角色", "role")
     if len(region) > 6 or not region.isascii() or (not region.isdigit() and region):
-        raise UserError("the region must be a prefix of a 6-digit region code, e.g. 4201")
+        raise UserError("the region must be a prefix of a 6-digit region code, e.g. 4201",
+                        "地区应为 6 位地区代码的前几位，例如 4201", "region")
 
 
 def check_password(password: str) -> None:
     if len(password) < 10:
-        raise UserError("the password must have at least 10 characters")
+        raise UserError("the password must have at least 10 characters", "密码至少 10 个字符",
+                        "password")
 
 
 def add(engine: Engine, name: str, role: str, region: str, password: str,
@@ -85,7 +94,8 @@ def add(engine: Engine, name: str, role: str, region: str, password: str,
     with st.write(engine) as conn:
         if conn.execute(sa.select(st.office_users.c.name)
                         .where(st.office_users.c.name == name)).first():
-            raise UserError(f"there is already a user named {name}")
+            raise UserError(f"there is already a user named {name}", f"已有名为 {name} 的用户",
+                            "name")
         conn.execute(st.office_users.insert().values(
             name=name, role=role, region=region, password_hash=_hasher.hash(password),
             totp_secret=secret, disabled=False, failed=0, created_at=iso(utcnow())))
@@ -109,7 +119,7 @@ def disable(engine: Engine, name: str) -> None:
         done = conn.execute(st.office_users.update().where(st.office_users.c.name == name)
                             .values(disabled=True))
         if not done.rowcount:
-            raise UserError(f"there is no user named {name}")
+            raise UserError(f"there is no user named {name}", f"没有名为 {name} 的用户", "name")
         conn.execute(st.office_sessions.delete()
                      .where(st.office_sessions.c.user_name == name))
 
@@ -122,7 +132,7 @@ def reset_password(engine: Engine, name: str, password: str) -> None:
                             .values(password_hash=_hasher.hash(password), failed=0,
                                     locked_until=None))
         if not done.rowcount:
-            raise UserError(f"there is no user named {name}")
+            raise UserError(f"there is no user named {name}", f"没有名为 {name} 的用户", "name")
         conn.execute(st.office_sessions.delete()
                      .where(st.office_sessions.c.user_name == name))
 

@@ -1,0 +1,157 @@
+"""Stations (/office/stations): the stations of the user's region scope with their region's
+name, devices and the last change received; for admins, add a station (the one-time code as
+text and QR code, and the enrollment file for a USB stick), revoke a station or one device.
+
+The same functions as `helpdesk-server station add|revoke` (accounts); every action is a POST
+with the session's CSRF token, confirmed on a page of its own and audited. A station outside
+the user's region prefix answers 404.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import segno
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from helpdesk.domain import regions
+from helpdesk.domain.common import utcnow
+from helpdesk.domain.errors import Invalid
+from helpdesk.server import accounts, bundles
+from helpdesk.server.office import audit, users, web
+
+router = APIRouter(prefix=web.PREFIX + "/stations")
+HOURS = 72  # how long a code from the console is valid, as the command's default
+
+
+def _station(request: Request, session: users.Session, code: str) -> dict[str, Any]:
+    """The station of this code, or the 404 page when there is none in the user's scope."""
+    found = next((s for s in accounts.list_stations(web.engine(request)) if s["code"] == code),
+                 None)
+    if found is None:
+        raise web.Denied(404)
+    web.in_scope(session, str(found["region"]))
+    return found
+
+
+def _age(at: str | None, now: datetime) -> dict[str, int] | None:
+    if not at:
+        return None
+    seconds = max(0, int((now - datetime.fromisoformat(at.replace("Z", "+00:00")))
+                         .total_seconds()))
+    return {"days": seconds // 86400, "hours": seconds // 3600, "minutes": seconds // 60}
+
+
+def listing(request: Request, user: users.User) -> list[dict[str, Any]]:
+    """The user's stations with their devices, region name and last change received."""
+    engine = web.engine(request)
+    mine = [s for s in accounts.list_stations(engine) if user.sees(str(s["region"]))]
+    devices = accounts.devices_of(engine, [str(s["code"]) for s in mine])
+    now = utcnow()
+    out = []
+    for s in mine:
+        rows = [d for d in devices if d["station_code"] == s["code"]]
+        last = rows[0]["last_received"] if rows else None
+        out.append({**s, "region_name": regions.display(str(s["region"])),
+                    "last_received": last, "age": _age(str(last) if last else None, now),
+                    "device_rows": [d for d in rows if d["device_id"]]})
+    return out
+
+
+@router.get("", response_class=HTMLResponse)
+def station_list(request: Request, session: web.Viewer) -> HTMLResponse:
+    return web.render(request, "stations.html", session=session,
+                      stations=listing(request, session.user))
+
+
+def _form(request: Request, session: users.Session, status: int = 200,
+          errors: dict[str, str] | None = None, name: str = "", region: str = ""
+          ) -> HTMLResponse:
+    return web.render(request, "station_add.html", status=status, session=session,
+                      errors=errors or {}, name=name, region=region or session.user.region)
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_station(request: Request, session: web.Admin) -> HTMLResponse:
+    return _form(request, session)
+
+
+@router.post("", response_class=HTMLResponse)
+def add_station(request: Request, session: web.Admin,
+                name: Annotated[str, Form(max_length=10_000)] = "",
+                region: Annotated[str, Form(max_length=10_000)] = "") -> HTMLResponse:
+    """Add a station: its one-time code as text and QR code, and the enrollment file."""
+    zh = web.lang(request) == "zh_CN"
+    engine = web.engine(request)
+    try:
+        try:
+            checked = regions.validate(region)
+        except Invalid as err:
+            raise err.for_field("region") from None
+        if not session.user.sees(checked):
+            raise Invalid("region_scope", "这个地区不在您的管辖范围内",
+                          "This region is outside your region", "region")
+        station_code, code = accounts.add_station(engine, name, checked, hours=HOURS)
+    except Invalid as err:
+        errors = {p.field or "name": p.zh if zh else p.en for p in reversed(err.problems)}
+        return _form(request, session, 422, errors, name, region)
+    audit.record(engine, session.user.name, "station_add", station_code, checked)
+    qr = segno.make(code, error="m").png_data_uri(scale=6, border=2)
+    return web.render(request, "station_added.html", session=session,
+                      station=_station(request, session, station_code), code=code, qr=qr,
+                      hours=HOURS, server_url=str(request.base_url).rstrip("/"))
+
+
+@router.post("/{code}/enrollment-file")
+def enrollment_file(request: Request, code: str, session: web.Admin,
+                    enrollment_code: Annotated[str, Form(max_length=40)] = "") -> Response:
+    """The enrollment file of a code just issued (the code itself proves it was just shown
+    to this admin: a spent or expired one gives nothing)."""
+    _station(request, session, code)
+    engine = web.engine(request)
+    if not accounts.code_is_live(engine, code, enrollment_code):
+        raise web.Denied(404)
+    data = bundles.enrollment_file(engine, code, enrollment_code, hours=HOURS,
+                                   server_url=str(request.base_url).rstrip("/"))
+    audit.record(engine, session.user.name, "station_enrollment_file", code)
+    return Response(data, media_type="application/json", headers={
+        "content-disposition": f'attachment; filename="enroll-{code}.json"'})
+
+
+@router.get("/{code}/revoke", response_class=HTMLResponse)
+def confirm_revoke(request: Request, code: str, session: web.Admin) -> HTMLResponse:
+    return web.render(request, "station_revoke.html", session=session,
+                      station=_station(request, session, code), device=None)
+
+
+@router.post("/{code}/revoke")
+def revoke(request: Request, code: str, session: web.Admin) -> Response:
+    _station(request, session, code)
+    engine = web.engine(request)
+    accounts.revoke_station(engine, code)
+    audit.record(engine, session.user.name, "station_revoke", code)
+    return RedirectResponse(f"{web.PREFIX}/stations", status_code=303)
+
+
+@router.get("/{code}/devices/{device_id}/revoke", response_class=HTMLResponse)
+def confirm_revoke_device(request: Request, code: str, device_id: str,
+                          session: web.Admin) -> HTMLResponse:
+    station = _station(request, session, code)
+    found = accounts.devices_of(web.engine(request), [code])
+    if not any(d["device_id"] == device_id and not d["revoked_at"] for d in found):
+        raise web.Denied(404)
+    return web.render(request, "station_revoke.html", session=session, station=station,
+                      device=device_id)
+
+
+@router.post("/{code}/devices/{device_id}/revoke")
+def revoke_device(request: Request, code: str, device_id: str, session: web.Admin
+                  ) -> Response:
+    _station(request, session, code)
+    engine = web.engine(request)
+    if not accounts.revoke_device(engine, code, device_id):
+        raise web.Denied(404)
+    audit.record(engine, session.user.name, "device_revoke", code, device_id)
+    return RedirectResponse(f"{web.PREFIX}/stations", status_code=303)
