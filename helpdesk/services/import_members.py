@@ -241,8 +241,7 @@ def linked(session: Session, plan: Preview, book: read.Book,
             continue
         plan.member_sheet, plan.member_header = name, header
         plan.member_path = None if other is book else other.path
-        by_number = {c.family.id_number: c for c in plan.rows
-                     if c.family is not None and c.family.id_number}
+        by_number = _by_number(plan)
         by_name: dict[str, list[Checked]] = defaultdict(list)
         for c in plan.rows:
             by_name[c.name].append(c)
@@ -253,6 +252,16 @@ def linked(session: Session, plan: Preview, book: read.Book,
             m = check(row)
             _link(session, plan, m, row, by_number, by_name)
         return
+
+
+def _by_number(plan: Preview) -> dict[str, Checked]:
+    """The file's family rows by their ID number as written (rows refused too: their members
+    are then refused for that reason, not for want of a head)."""
+    if "id_number" not in plan.header.fields:
+        return {}
+    at = plan.header.fields.index("id_number")
+    return {idcard.normalise(values.text_of(c.cells[at])): c for c in reversed(plan.rows)
+            if at < len(c.cells) and values.text_of(c.cells[at])}
 
 
 def _link(session: Session, plan: Preview, m: MemberRow, row: sheetmembers.Row,
