@@ -249,6 +249,8 @@ def linked(session: Session, plan: Preview, book: read.Book,
             if all(values.text_of(c) == "" for c in rows[i]):
                 continue
             row = sheetmembers.member_of(i + 1, rows[i], header)
+            if row.relation.strip().lower() in sheetmembers.HEAD_WORDS:
+                continue  # the head listed among its household: its family's row has it
             m = check(row)
             _link(session, plan, m, row, by_number, by_name)
         return

@@ -57,6 +57,7 @@ class Row:
     head_id: str = ""
     head_name: str = ""
     sex: str = ""
+    relation: str = ""  # as written
 
 
 def member_of(number: int, cells: list[Cell], header: Header) -> Row:
@@ -99,7 +100,7 @@ def member_of(number: int, cells: list[Cell], header: Header) -> Row:
     link_name = value.get("head_of", "") or (value.get("head_name", "")
                                              if value.get("member_name") else "")
     return Row(number, cells, name, data, tuple(problems), head_id.upper(), link_name,
-               value.get("sex", ""))
+               value.get("sex", ""), written)
 
 
 def _as_number_words() -> tuple[str, str]:

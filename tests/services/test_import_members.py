@@ -123,7 +123,8 @@ def test_a_members_sheet_naming_the_head(station: Session, tmp_path: Path) -> No
                rosters.as_member_sheet(2, rosters.member(2, 1, "儿子")),
                rosters.as_member_sheet(7, rosters.member(7, 1, "女儿")),  # registered before
                rosters.as_member_sheet(1, rosters.member(1, 2, "女儿")) | {"户主身份证号": None},
-               rosters.as_member_sheet(9, rosters.member(9, 1, "儿子"))]  # no such head
+               rosters.as_member_sheet(9, rosters.member(9, 1, "儿子")),  # no such head
+               rosters.as_member_sheet(1, rosters.member(1, 3, "本人"))]  # the head: passed
     path = rosters.write_book(tmp_path / "book.xlsx", {
         "户主": (rosters.HEADER, [rosters.person(1), rosters.person(2, 联系电话="1")]),
         "家庭成员": (rosters.MEMBER_SHEET, members)})

@@ -341,7 +341,7 @@ class ImportPage(Page):
     def start_import(self) -> None:
         assert self.plan is not None and self.path is not None
         self.cancel = threading.Event()
-        total = len(self.plan.rows)
+        total = len(self.plan.rows) + len(self.plan.loose)
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(0)
         self.running_label.setText(self.tr("Importing {n} rows in one go: Cancel leaves the "
