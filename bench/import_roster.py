@@ -1,11 +1,13 @@
 """Benchmark of the roster import (not a test): figures for the README ("Bringing in a roster").
 
-    python bench/import_roster.py [--rows 10000] [--runs 3] [--dir D] [--keep]
+    python bench/import_roster.py [--rows 10000] [--runs 3] [--members] [--dir D] [--keep]
 
 Writes a roster of `--rows` families as a union office keeps it (.xlsx by openpyxl, two merged
 title rows, the usual Chinese headers, ID numbers as text), of which 5 % have errors (a wrong
 check digit, a short phone, an ID stored as a number, no name, a lost birth date) and 5 % are
 duplicates (half already registered at the station by hand, half repeated inside the file).
+With `--members`, each family's row is followed by 0 to 2 member rows (与户主关系, the family's
+columns blank), as union rosters keep them; `--rows` still counts the families.
 Each run starts from a new station, then times the preview (read, check, match) and the import
 (one transaction: every family with its outbox change and audit, the error report). Goal: both
 together ≤ 30 s on the project's machines.
@@ -39,6 +41,8 @@ HEADER = ["序号", "户主姓名", "性别", "公民身份号码", "出生日�
           "困难类别", "致困原因", "家庭人口", "月收入（元）", "户口性质", "就业状况"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰玉华红建国文辉鹏飞宇浩然"
+MEMBER_COLUMNS = ["与户主关系", "健康状况", "就读学校"]
+RELATIONS = ("配偶", "儿子", "女儿", "母亲")
 REASONS = ("重病", "残疾", "工伤", "失业", "单亲家庭", "子女就学困难", "被拖欠工资、重病")
 
 
@@ -70,7 +74,25 @@ def spoil(row: dict[str, Any], rng: random.Random) -> None:
         row["出生日期"] = date(2001, 1, 1)
 
 
-def write_roster(path: Path, n: int, seed: int = 1) -> tuple[Path, list[dict[str, Any]]]:
+def members(n: int, rng: random.Random, taken: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for k in range(rng.choice((0, 1, 1, 2))):
+        while True:
+            born = date(1985 + rng.randrange(35), 1 + rng.randrange(12), 1 + rng.randrange(28))
+            number = idcard.make("420111", born, rng.randrange(1000))
+            if number not in taken:
+                taken.add(number)
+                break
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        out.append({"户主姓名": name, "公民身份号码": number, "出生日期": born,
+                    "与户主关系": RELATIONS[(n + k) % len(RELATIONS)],
+                    "健康状况": rng.choice(("良好", "", "慢性病")),
+                    "就读学校": rng.choice(("", "洪山区第一小学"))})
+    return out
+
+
+def write_roster(path: Path, n: int, seed: int = 1, with_members: bool = False
+                 ) -> tuple[Path, list[dict[str, Any]]]:
     """The roster and the families to register by hand first (the station's duplicates)."""
     rng = random.Random(seed)
     people = [person(i, rng) for i in range(1, n + 1)]
@@ -90,9 +112,13 @@ def write_roster(path: Path, n: int, seed: int = 1) -> tuple[Path, list[dict[str
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
     sheet.append(["填报单位：洪山区总工会　　2026 年 12 月"])
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(HEADER))
-    sheet.append(HEADER)
-    for p in people:
-        sheet.append([p[h] for h in HEADER])
+    header = HEADER + MEMBER_COLUMNS if with_members else HEADER
+    sheet.append(header)
+    taken: set[str] = set()
+    for i, p in enumerate(people):
+        sheet.append([p.get(h) for h in header])
+        for m in members(i, rng, taken) if with_members else ():
+            sheet.append([m.get(h) for h in header])
     book.save(path)
     return path, registered
 
@@ -127,14 +153,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--members", action="store_true", help="member rows under the families")
     ap.add_argument("--dir", help="work folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     work = Path(args.dir or tempfile.mkdtemp(prefix="bench-import-"))
     work.mkdir(parents=True, exist_ok=True)
     print(machine.describe())
-    roster, registered = write_roster(work / "roster.xlsx", args.rows)
-    print(f"roster: {args.rows} rows, {roster.stat().st_size / 1e6:.1f} MB, "
+    roster, registered = write_roster(work / "roster.xlsx", args.rows,
+                                      with_members=args.members)
+    print(f"roster: {args.rows} families{' with members' if args.members else ''}, "
+          f"{roster.stat().st_size / 1e6:.1f} MB, "
           f"{len(registered)} families registered by hand first")
     results = []
     for n in range(args.runs):

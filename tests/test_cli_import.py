@@ -54,3 +54,29 @@ def test_unreadable_file_exit_1_and_nothing_written(station_dir: Path, tmp_path:
     done = run("import", "families", str(missing_sheet), "--sheet", "Sheet9", "--data-dir",
                str(station_dir), lang="zh", pin=None)
     assert done.returncode == 1 and "没有名为“Sheet9”的工作表" in done.stderr
+
+
+def test_members_counted_in_json_and_printed(station_dir: Path, tmp_path: Path) -> None:
+    rows = [rosters.person(301), rosters.member(301, 1, "配偶"), rosters.member(301, 2, "儿子"),
+            rosters.member(301, 3, "外星人")]
+    path = rosters.write_csv(tmp_path / "户主.csv", rows, encoding="gb18030",
+                             header=rosters.WITH_MEMBERS)
+    done = run("import", "families", str(path), "--json", "--data-dir", str(station_dir))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert (out["added"], out["members"], out["errors"], out["rows"]) == (1, 2, 1, 4)
+    (problem,) = out["problems"]
+    assert problem["member"] is True and problem["row"] == 5
+    assert problem["reasons"][0].startswith("与户主关系: '外星人' is not a known relation")
+    # A file of members naming their heads, given with --members; then the same again.
+    members = [rosters.as_member_sheet(301, rosters.member(301, 4, "女儿")),
+               rosters.as_member_sheet(301, rosters.member(301, 1, "配偶"))]
+    linked = rosters.write_book(tmp_path / "成员.xlsx",
+                                {"家庭成员": (rosters.MEMBER_SHEET, members)})
+    done = run("import", "families", str(path), "--members", str(linked), "--data-dir",
+               str(station_dir), lang="zh")
+    assert done.returncode == 0, done.stderr
+    assert "新增 0" in done.stdout and "家庭成员新增 1、补全 0" in done.stdout
+    done = run("import", "families", str(path), "--members", str(linked), "--data-dir",
+               str(station_dir))
+    assert "0 members added, 0 members updated" in done.stdout

@@ -147,20 +147,35 @@ def add_member(session: Session, family_id: str, data: dict[str, Any] | MemberIn
     member_in = _member_in(data)
     _refuse_registered_id(session, member_in.id_number)
     with session.write():
-        hlc = session.tick()
-        now = iso(utcnow())
-        change_id = new_id()
-        member = Member(id=new_id(), family_id=family_id, created_at=now, updated_at=now,
-                        last_change_id=change_id, hlc=hlc, **member_in.model_dump())
-        store.put_member(session.db, member)
-        session.change(entity="member", entity_id=member.id, op="put", hlc=hlc,
-                       state=member.model_dump(mode="json"), change_id=change_id)
-        session.audit("add_member", hlc, entity="member", entity_id=member.id)
+        return insert_member(session, family_id, member_in)
+
+
+def insert_member(session: Session, family_id: str, member_in: MemberIn, *,
+                  detail: dict[str, Any] | None = None) -> Member:
+    """The inside of `add_member`, for a use case that has checked the member already (a
+    roster import): row, outbox change and audit, in the caller's transaction."""
+    hlc = session.tick()
+    now = iso(utcnow())
+    change_id = new_id()
+    member = Member(id=new_id(), family_id=family_id, created_at=now, updated_at=now,
+                    last_change_id=change_id, hlc=hlc, **member_in.model_dump())
+    store.put_member(session.db, member)
+    session.change(entity="member", entity_id=member.id, op="put", hlc=hlc,
+                   state=member.model_dump(mode="json"), change_id=change_id)
+    session.audit("add_member", hlc, entity="member", entity_id=member.id, detail=detail)
     return member
 
 
+def member(session: Session, member_id: str) -> Member:
+    """The household member, or KnownError when there is none."""
+    found = store.get_member(session.db, member_id)
+    if found is None:
+        raise KnownError("no_member", "找不到这位家庭成员", "No such household member")
+    return found
+
+
 def update_member(session: Session, member_id: str, data: dict[str, Any] | MemberIn, *,
-                  base_change_id: str) -> Member:
+                  base_change_id: str, detail: dict[str, Any] | None = None) -> Member:
     """Save an edit of a member made on top of `base_change_id` (version-checked)."""
     current = store.get_member(session.db, member_id)
     if current is None:
@@ -185,7 +200,7 @@ def update_member(session: Session, member_id: str, data: dict[str, Any] | Membe
         assert isinstance(settled, Member)
         member = settled
         session.audit("update_member", hlc, entity="member", entity_id=member.id,
-                      detail={"fields": changed})
+                      detail={"fields": changed, **(detail or {})})
     return member
 
 

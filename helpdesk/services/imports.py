@@ -22,6 +22,8 @@ from helpdesk.domain.errors import Invalid, Problem
 from helpdesk.domain.families import FamilyIn
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput
+from helpdesk.services import import_members
+from helpdesk.services.import_members import MemberRow
 from helpdesk.services.session import Session, pinyin_of
 from helpdesk.sheets import columns, read, values
 from helpdesk.store import families as familystore
@@ -52,6 +54,8 @@ class Checked:
     like: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) of what it may be
     row_hash: str = ""
     decision: str = SKIP
+    members: list[MemberRow] = field(default_factory=list)  # its member rows, in file order
+    first_row: int = 0  # REPEATED: the row it repeats
 
     def choices(self) -> tuple[str, ...]:
         """The decisions this row allows (the first is the default)."""
@@ -83,6 +87,14 @@ class Preview:
     mapping: columns.Mapping
     rows: list[Checked]
     file_sha256: str
+    loose: list[MemberRow] = field(default_factory=list)  # members with no family row here
+    member_sheet: str = ""  # a sheet of members naming their heads (or a file's, below)
+    member_header: columns.Header | None = None
+    member_path: Path | None = None
+
+    def member_rows(self) -> list[tuple[Checked | None, MemberRow]]:
+        """Every member row with its family's row (None: a registered family, or none)."""
+        return [(r, m) for r in self.rows for m in r.members] + [(None, m) for m in self.loose]
 
     def decide_all(self, kind: str, decision: str) -> int:
         """Take one decision for every row of a kind (bulk); returns how many rows took it."""
@@ -94,8 +106,15 @@ class Preview:
         return n
 
     def counts(self) -> dict[str, int]:
-        """What importing now would do: rows, added, updated, duplicates, errors."""
-        c = {"rows": len(self.rows), "added": 0, "updated": 0, "duplicates": 0, "errors": 0}
+        """What importing now would do: rows (families' and members'), added, updated
+        (families), duplicates, errors (rows of either), members, members_updated."""
+        c = {"rows": len(self.rows), "added": 0, "updated": 0, "duplicates": 0, "errors": 0,
+             "members": 0, "members_updated": 0}
+        for head, m in self.member_rows():
+            c["rows"] += 1
+            key = {"add": "members", "fill": "members_updated", "skip": "duplicates",
+                   "error": "errors"}[import_members.fate(m, head)]
+            c[key] += 1
         for row in self.rows:
             if row.kind == ERROR:
                 c["errors"] += 1
@@ -140,19 +159,47 @@ def load_mapping(path: Path | str) -> columns.Mapping:
         raise InvalidInput.from_invalid(err) from None
 
 
+Members = tuple[Path | None, str | None]  # a file of members (None: this one), its sheet
+
+
 def preview(session: Session, path: Path | str, sheet: str | None = None,
-            mapping: columns.Mapping | None = None) -> Preview:
-    """Every row of the sheet checked and matched; nothing is written."""
+            mapping: columns.Mapping | None = None, members: Members | None = None
+            ) -> Preview:
+    """Every row of the sheet checked and matched; nothing is written. Member rows under
+    their head's row are found by their relation; a sheet of members naming their heads is
+    `members` (a file and sheet), else the first such sheet of the same file."""
     mapping = mapping or columns.Mapping()
     book, name, sheet_rows, header = open_sheet(path, sheet, mapping)
+    if columns.layout(header) == "linked":
+        raise InvalidInput.from_invalid(Invalid(
+            "members_only", "这张表只有家庭成员：请选择户主所在的工作表导入，成员表会一并读取",
+            "This sheet holds members only: import the sheet of the families, and the "
+            "members are read with it", "sheet"))
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    rows = values.rows_of(sheet_rows, header, mapping, session.station.region)
-    checked = [_check(r) for r in rows]
-    seen = store.imported_hashes(session.db, [c.row_hash for c in checked if c.row_hash])
+    checked, inline = import_members.split(sheet_rows, header, mapping,
+                                           session.station.region, _check)
+    seen = store.imported_families(session.db, [c.row_hash for c in checked if c.row_hash])
     _match(session, checked, seen)
     for c in checked:
         c.decision = c.choices()[0]
-    return Preview(Path(path), name, book.names, header, mapping, checked, digest)
+    plan = Preview(Path(path), name, book.names, header, mapping, checked, digest)
+    loose = [m for m in inline if not m.head_row]
+    for m in loose:
+        import_members.refuse(m, "找不到户主：成员行上方没有户主所在的行",
+                              "No head found: there is no family row above this member row")
+    import_members.linked(session, plan, book, members, mapping)
+    matcher = import_members.Matcher(session, checked)
+    heads = {c.number: c for c in checked}
+    for m in inline:
+        head = heads.get(m.head_row)
+        if head is not None:
+            if head.kind == REPEATED and head.first_row in heads:  # one family: one group
+                m.head_row, head = head.first_row, heads[head.first_row]
+            head.members.append(m)
+    plan.loose = loose + plan.loose
+    for _, m in plan.member_rows():
+        matcher.match(m)
+    return plan
 
 
 def _check(row: values.Row) -> Checked:
@@ -197,7 +244,7 @@ class _Names:
         return list(found)
 
 
-def _match(session: Session, rows: list[Checked], imported: set[str]) -> None:
+def _match(session: Session, rows: list[Checked], imported: dict[str, str]) -> None:
     known = store.known_families(session.db)
     by_number = {r["id_number"]: r for r in known if r["id_number"]}
     names = {r["id"]: r for r in known}
@@ -211,14 +258,14 @@ def _match(session: Session, rows: list[Checked], imported: set[str]) -> None:
         if row.kind == ERROR or f is None:
             continue
         if row.row_hash in imported:
-            row.kind = IMPORTED
+            row.kind, row.family_id = IMPORTED, imported[row.row_hash]
             row.like.append(("这一行以前已经导入过", "This row was imported before"))
             continue
         number = f.id_number
         if number and number in numbers_in_file:
             first, first_hash = numbers_in_file[number]
             if first_hash == row.row_hash:  # the same row typed twice: nothing to decide
-                row.kind = REPEATED
+                row.kind, row.first_row = REPEATED, first
                 row.like.append((f"与第 {first} 行完全相同", f"The same as row {first}"))
                 continue
             row.kind = ERROR

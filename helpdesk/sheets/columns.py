@@ -24,6 +24,7 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "name", "headname", "fullname", "headoffamily")),
     "id_number": ("身份证号", "ID number", (
         "身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "户主身份证号",
+        "户主身份证号码", "户主公民身份号码", "成员身份证号", "成员身份证号码",
         "idnumber", "idno", "idcard", "residentid", "idcardnumber")),
     "sex": ("性别", "Sex", ("性别", "sex", "gender")),
     "birth_date": ("出生日期", "Birth date", (
@@ -55,6 +56,20 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "consent_date": ("同意日期", "Consent date", (
         "同意日期", "授权日期", "签字日期", "consentdate")),
     "notes": ("备注", "Notes", ("备注", "说明", "notes", "note", "remarks")),
+    # Household members (MemberIn): a member row names its relation to the head; on a sheet
+    # of members only, a column links each row to its head (户主身份证号, or 户主姓名).
+    "relation": ("与户主关系", "Relation", (
+        "与户主关系", "关系", "家庭关系", "与申请人关系", "与户主的关系", "成员关系", "称谓",
+        "relation", "relationship", "relationtohead")),
+    "member_name": ("成员姓名", "Member's name", (
+        "成员姓名", "家庭成员姓名", "家庭成员", "成员", "membername", "member")),
+    "health": ("健康状况", "Health", (
+        "健康状况", "身体状况", "健康情况", "身体健康状况", "health")),
+    "school_or_work": ("就读学校", "School or work", (
+        "就读学校", "学校", "就读学校或工作单位", "学校或单位", "就学情况", "在读学校",
+        "school", "schoolorwork")),
+    "head_id": ("户主身份证号", "Head's ID number", ("headidnumber", "headid")),
+    "head_of": ("所属户主姓名", "Head's name", ("所属户主", "所属户主姓名", "headof")),
 }
 IGNORED = ("序号", "编号", "no", "number", "#", "错误原因", "未导入原因", "原行号",
            "notimportedbecause", "row")
@@ -144,8 +159,39 @@ def find_header(rows: list[list[Cell]], mapping: Mapping) -> Header:
         cells = ["" if c is None else str(c).strip() for c in row]
         fields = [mapping.field_of(c) if c else "" for c in cells]
         known = {f for f in fields if f}
-        if len(known) >= 2 and known & {"head_name", "id_number"}:
-            return Header(i, cells, fields)
+        if len(known) >= 2 and known & {"head_name", "id_number", "member_name", "head_id"}:
+            return Header(i, cells, _links(cells, fields))
     raise Invalid("no_header", "找不到表头：表格前几行中应有“姓名”“身份证号”等列名",
                   "No header row found: the first rows should name the columns, such as "
                   "'姓名' (name) and '身份证号' (ID number)", "sheet")
+
+
+_FAMILY_ONLY = {"phone", "address", "tier", "reasons", "hukou", "employment", "income",
+                "household", "insurance", "consent_date", "region"}
+
+
+def _links(cells: list[str], fields: list[str | None]) -> list[str | None]:
+    """A column headed 户主… beside one that means the same field for the row's own person
+    (户主身份证号 beside 身份证号, 户主姓名 beside 姓名 or 成员姓名) links a member to its head."""
+    out = list(fields)
+    for name, link in (("id_number", "head_id"), ("head_name", "head_of")):
+        at = [i for i, f in enumerate(out) if f == name]
+        own = [i for i in at if not cells[i].startswith("户主")]
+        if len(at) > 1 and own:
+            for i in at:
+                if i not in own:
+                    out[i] = link
+    if "member_name" in out and "head_name" in out and "relation" in out \
+            and not _FAMILY_ONLY & set(out):
+        out[out.index("head_name")] = "head_of"  # 户主姓名 | 成员姓名 | 关系: members only
+    return out
+
+
+def layout(header: Header) -> str:
+    """"" (families only), "inline" (member rows under their head's row, told by their
+    relation) or "linked" (a sheet of members, each naming its head)."""
+    fields = set(header.fields)
+    if fields & {"head_id", "head_of"} and fields & {"relation", "member_name"} \
+            and not _FAMILY_ONLY & fields:
+        return "linked"
+    return "inline" if "relation" in fields else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -13,15 +14,28 @@ from openpyxl.styles import Alignment, Font
 from helpdesk.sheets.columns import REPORT_COLUMN, Header
 from helpdesk.sheets.read import Cell
 
+Rows = Sequence[tuple[int, list[Cell], str]]
 
-def write(path: Path, header: Header, rows: Sequence[tuple[int, list[Cell], str]],
-          lang: str = "zh") -> Path:
+
+def write(path: Path, header: Header, rows: Rows, lang: str = "zh", *,
+          members: tuple[str, Header, Rows] | None = None) -> Path:
     """Write `rows` (row number, cells, reason) under the roster's header; ID numbers and
-    every other text cell stay text, so nothing is turned into a number on the way back."""
+    every other text cell stay text, so nothing is turned into a number on the way back.
+    `members`: a members' sheet's rows not imported, on a sheet of that name."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "未导入" if lang.startswith("zh") else "Not imported"
+    _fill(sheet, header, rows, lang)
+    if members is not None:
+        name, member_header, member_rows = members
+        _fill(book.create_sheet(name[:31] or "members"), member_header, member_rows, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _fill(sheet: Any, header: Header, rows: Rows, lang: str) -> None:
     reason = REPORT_COLUMN[0] if lang.startswith("zh") else REPORT_COLUMN[1]
     row_label = "原行号" if lang.startswith("zh") else "Row"
     width = len(header.cells)
@@ -38,9 +52,6 @@ def write(path: Path, header: Header, rows: Sequence[tuple[int, list[Cell], str]
         row[width].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions[sheet.cell(1, width + 1).column_letter].width = 60
     sheet.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
 
 
 def _plain(cell: Cell) -> Cell:

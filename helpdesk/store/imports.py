@@ -24,15 +24,16 @@ def add_row(db: Database, import_id: str, number: int, row_hash: str, family_id:
                "VALUES (?, ?, ?, ?, ?)", [import_id, number, row_hash, family_id, outcome])
 
 
-def imported_hashes(db: Database, hashes: Iterable[str]) -> set[str]:
-    """Which of these row hashes an earlier import has brought in already."""
+def imported_families(db: Database, hashes: Iterable[str]) -> dict[str, str]:
+    """Of these row hashes, those an earlier import brought in, with the family each made."""
     wanted = sorted(set(hashes))
-    found: set[str] = set()
+    found: dict[str, str] = {}
     for n in range(0, len(wanted), 500):
         chunk = wanted[n:n + 500]
         marks = ",".join("?" for _ in chunk)
-        found.update(str(r[0]) for r in db.execute(
-            f"SELECT row_hash FROM import_rows WHERE row_hash IN ({marks})", chunk).fetchall())
+        found.update((str(r[0]), str(r[1])) for r in db.execute(
+            "SELECT row_hash, family_id FROM import_rows "
+            f"WHERE row_hash IN ({marks})", chunk).fetchall())
     return found
 
 

@@ -1244,6 +1244,11 @@ Received by {who}</translation>
         <source>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</source>
         <translation>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py"/>
+        <source>Household members: {members} added, {members_updated} filled in (they follow their family).</source>
+        <translation>Household members: {members} added, {members_updated} filled in (they follow their family).</translation>
+    </message>
 </context>
 <context>
     <name>ImportRowsModel</name>
@@ -1321,6 +1326,36 @@ Received by {who}</translation>
         <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member not imported: fix it in the file</source>
+        <translation>Member not imported: fix it in the file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member left out with its family</source>
+        <translation>Member left out with its family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>New member of this family</source>
+        <translation>New member of this family</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member known already: blank fields filled in</source>
+        <translation>Member known already: blank fields filled in</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member known already</source>
+        <translation>Member known already</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member repeated in the file</source>
+        <translation>Member repeated in the file</translation>
     </message>
 </context>
 <context>

@@ -1244,6 +1244,11 @@ Received by {who}</source>
         <source>{rows} rows: {added} to add, {updated} to fill in, {duplicates} duplicates skipped, {errors} with errors (not imported: they go to a report to fix).</source>
         <translation>共 {rows} 行：新增 {added}，补全 {updated}，跳过重复 {duplicates}，有误 {errors}（有误的行不导入，会写入报告供修改）。</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/import_roster.py"/>
+        <source>Household members: {members} added, {members_updated} filled in (they follow their family).</source>
+        <translation>家庭成员：新增 {members} 人，补全 {members_updated} 人（随所在家庭导入）。</translation>
+    </message>
 </context>
 <context>
     <name>ImportRowsModel</name>
@@ -1321,6 +1326,36 @@ Received by {who}</source>
         <location filename="../../helpdesk/ui/models/import_rows.py" line="97"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member not imported: fix it in the file</source>
+        <translation>成员不导入：请在文件中修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member left out with its family</source>
+        <translation>随所在家庭一起不导入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>New member of this family</source>
+        <translation>本户新增成员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member known already: blank fields filled in</source>
+        <translation>已有这位成员：补全空白项</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member known already</source>
+        <translation>已有这位成员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/models/import_rows.py"/>
+        <source>Member repeated in the file</source>
+        <translation>成员在文件中重复</translation>
     </message>
 </context>
 <context>

@@ -79,3 +79,66 @@ def libreoffice(source: Path, kind: str, *, id_as_text: bool = True) -> Path:
     out = out_dir / f"{source.stem}.{kind}"
     assert out.exists(), done.stderr + done.stdout
     return out
+
+
+# Members as union rosters hold them: under their head's row (the family's columns blank),
+# told by 与户主关系; or on a sheet of their own that names the head.
+MEMBER_COLUMNS = ["与户主关系", "健康状况", "就读学校"]
+WITH_MEMBERS = HEADER + MEMBER_COLUMNS
+MEMBER_SHEET = ["户主姓名", "户主身份证号", "姓名", "与户主关系", "身份证号", "出生日期",
+                "健康状况", "就读学校"]
+
+
+def member(n: int, k: int, relation: str = "子女", **overrides: Any) -> dict[str, Any]:
+    """The k-th member of the n-th family (`person(n)`), as a row of `WITH_MEMBERS`: the
+    family's columns left blank, as rosters do."""
+    born = date(2000 + (n + k) % 20, 1 + k % 12, 1 + n % 28)
+    number = idcard.make("420111", born, (n // 28) % 1000)
+    row = {"户主姓名": f"成员{n:05d}-{k}", "性别": "男" if idcard.sex(number) == "M" else "女",
+           "公民身份号码": number, "出生日期": born, "与户主关系": relation,
+           "健康状况": "", "就读学校": "洪山区第一小学" if relation == "子女" else ""}
+    row.update(overrides)
+    return row
+
+
+def as_member_sheet(n: int, row: dict[str, Any]) -> dict[str, Any]:
+    """A `member` row as a row of a members' sheet (`MEMBER_SHEET`) naming its head."""
+    head = person(n)
+    return {"户主姓名": head["户主姓名"], "户主身份证号": head["公民身份号码"],
+            "姓名": row["户主姓名"], "与户主关系": row["与户主关系"],
+            "身份证号": row["公民身份号码"], "出生日期": row["出生日期"],
+            "健康状况": row["健康状况"], "就读学校": row["就读学校"]}
+
+
+def write_book(path: Path, sheets: dict[str, tuple[list[str], list[dict[str, Any]]]]) -> Path:
+    """An .xlsx of several sheets (name -> header, rows), ID columns as text."""
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for name, (header, rows) in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.append(header)
+        for row in rows:
+            sheet.append([row.get(h) for h in header])
+        for i, h in enumerate(header, 1):
+            if "身份" in h:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = "@"
+    book.save(path)
+    return path
+
+
+def libreoffice_text(source: Path, kind: str, columns: int) -> Path:
+    """A CSV converted by LibreOffice (headless) to `kind`, every column read as text (as an
+    office does for ID numbers)."""
+    profile = source.parent / f"lo-profile-{os.getpid()}"
+    types = "/".join(f"{n}/2" for n in range(1, columns + 1))
+    out_dir = source.parent / f"{kind}-text"
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+         f"--infilter=CSV:44,34,76,1,{types}", "--convert-to", kind, "--outdir", str(out_dir),
+         str(source)], capture_output=True, text=True, timeout=180)
+    out = out_dir / f"{source.stem}.{kind}"
+    assert out.exists(), done.stderr + done.stdout
+    return out

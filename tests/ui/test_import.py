@@ -135,3 +135,45 @@ def test_rows_model_passes_the_model_tester(qtmodeltester, station, tmp_path: Pa
     assert model.rowCount() == 3 and model.rowCount(model.index(0, 0)) == 0
     assert model.setData(QModelIndex(), 1) is False
     qtmodeltester.check(model)
+
+
+def test_preview_shows_members_under_their_family(
+        qtbot: QtBot, signed_in: MainWindow, tmp_path: Path) -> None:
+    page = import_page(qtbot, signed_in)
+    path = rosters.write_xlsx(tmp_path / "m.xlsx", [
+        rosters.person(601), rosters.member(601, 1, "配偶"), rosters.member(601, 2, "儿子"),
+        rosters.person(602), rosters.member(602, 1, "表舅")], header=rosters.WITH_MEMBERS)
+    page.open_file(path)
+    qtbot.mouseClick(page.check_button, LEFT)
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == import_roster.PREVIEW, timeout=20000)
+    model = page.model
+    # Only what needs a look: the family whose member is refused, the member under it.
+    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
+    assert [r[0] for r in rows] == ["5", "6"]
+    assert rows[1][1] == "    └ 成员00602-1" and rows[1][3] == "No"
+    assert rows[1][2].startswith("Member not imported: fix it in the file\n与户主关系: '表舅'")
+    page.only_problems.setChecked(False)
+    rows = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
+    assert [r[1] for r in rows] == ["职工00601", "    └ 成员00601-1 (Spouse)",
+                                    "    └ 成员00601-2 (Child)", "职工00602",
+                                    "    └ 成员00602-1"]
+    assert rows[1][2] == "New member of this family"
+    assert "Household members: 2 added, 0 filled in" in page.summary.text()
+    qtbot.mouseClick(page.import_button, LEFT)
+    qtbot.waitUntil(lambda: page.steps.currentIndex() == import_roster.DONE, timeout=30000)
+    assert "2 families added" in page.done_label.text()
+    assert "Household members: 2 added" in page.done_label.text()
+
+
+def test_rows_model_with_members_passes_the_model_tester(  # type: ignore[no-untyped-def]
+        qtmodeltester, station, tmp_path: Path) -> None:
+    path = rosters.write_xlsx(tmp_path / "r.xlsx", [
+        rosters.member(1, 9, "配偶"), rosters.person(1), rosters.member(1, 1, "配偶"),
+        rosters.person(2, 联系电话="1"), rosters.member(2, 1, "子女")],
+        header=rosters.WITH_MEMBERS)
+    model = ImportRowsModel("en")
+    model.show(imports.preview(station, path), problems_only=False)
+    assert model.rowCount() == 5
+    assert model.flags(model.index(2, DECISION)) & Qt.ItemFlag.ItemIsUserCheckable == \
+        Qt.ItemFlag.NoItemFlags  # a member follows its family: no box of its own
+    qtmodeltester.check(model)

@@ -320,10 +320,17 @@ class ImportPage(Page):
             .replace("{rows}", str(c["rows"])).replace("{added}", str(c["added"]))
             .replace("{updated}", str(c["updated"]))
             .replace("{duplicates}", str(c["duplicates"]))
-            .replace("{errors}", str(c["errors"])))
+            .replace("{errors}", str(c["errors"])) + self._members_text(c))
         self.import_button.setText(self.tr("Import {n} families").replace(
             "{n}", str(c["added"] + c["updated"])))
         self.import_button.setEnabled(c["added"] + c["updated"] > 0)
+
+    def _members_text(self, c: dict[str, int]) -> str:
+        """A sentence on the household members, when the roster has any."""
+        return "" if not (c["members"] or c["members_updated"]) else " " + self.tr(
+            "Household members: {members} added, {members_updated} filled in (they follow "
+            "their family).").replace("{members}", str(c["members"])).replace(
+            "{members_updated}", str(c["members_updated"]))
 
     def _bulk(self, decision: str) -> None:
         assert self.plan is not None
@@ -334,7 +341,7 @@ class ImportPage(Page):
     def start_import(self) -> None:
         assert self.plan is not None and self.path is not None
         self.cancel = threading.Event()
-        total = len(self.plan.rows)
+        total = len(self.plan.rows) + len(self.plan.loose)
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(0)
         self.running_label.setText(self.tr("Importing {n} rows in one go: Cancel leaves the "
@@ -362,7 +369,7 @@ class ImportPage(Page):
                        "duplicates left out, {errors} rows with errors.")
         for key, value in c.items():
             text = text.replace("{" + key + "}", str(value))
-        self.done_label.setText(text)
+        self.done_label.setText(text + self._members_text(c))
         self.open_report_button.setVisible(result.report is not None)
         self.save_report_button.setVisible(result.report is not None)
         self.plan = None
