@@ -22,6 +22,15 @@ __all__ = ["db_url"]
 PASSWORD = "correct horse 1"
 
 
+@pytest.fixture(autouse=True)
+def _qt_main_thread(qapp: Any) -> Any:
+    """The receipt check decodes uploaded photos with QImage on a thread of its own, and Qt
+    takes the first thread that touches it for its main thread (whose objects alone an
+    application's event filters see). In the server that is harmless; in this test process
+    the station's UI tests come later, so pytest-qt's QApplication is made first, here."""
+    return qapp
+
+
 @pytest.fixture(scope="module")
 def app(db_url: str) -> FastAPI:
     return create_app(Settings(db_url=db_url))
