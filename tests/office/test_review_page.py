@@ -63,7 +63,7 @@ def test_one_alert_at_a_time_with_both_aids_and_next_previous(
     assert 'data-testid="previous"' not in first and 'href="/office/review?i=2"' in first
     assert first.count('data-testid="side"') == 3  # b's aid, and a's two of the programme
     assert "洪山站点" in first and "关山站点" in first and "100.00" in first
-    assert "身份证号相同; 姓名相同" in first
+    assert "身份证号相同、姓名相同" in first
     assert f'action="/office/review/{b.station_code}/{data["dup"].entity_id}"' in first
     second = client.get("/office/review?i=2").text
     assert re.search(r'data-testid="progress">第 2 条，共 2 条<', second)
