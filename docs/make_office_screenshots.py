@@ -1,12 +1,13 @@
 """Screenshots of the office console's pages (sign-in, overview, stations, a station just
-added, programmes, a programme's form, receipt check, users) at 1366 and 390 px wide, in
-zh_CN and en, taken in Debian's chromium (Playwright):
+added, programmes, a programme's form, receipt check, review queue, users) at 1366 and 390 px
+wide, in zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
 
 Builds everything in a temporary folder: a server database, an admin user, two demo stations
 (Wuhan and Yichang) that enroll and sync with a real `helpdesk-server serve` process, a central
-programme, and a receipt code of the Wuhan station's last aid. Look at every picture before
+programme, a receipt code of the Wuhan station's last aid, and two families another Wuhan
+station gave the same programme first (the review queue's alerts). Look at every picture before
 committing it.
 """
 
@@ -77,6 +78,35 @@ def _receipt_code(data: str) -> str:
         opened.close()
 
 
+def _given_elsewhere(url: str, db_url: str, data: str) -> None:
+    """Another Wuhan station gives two of the station's families the programme the station
+    gave them, before the station syncs: the station's aid raises two alerts."""
+    from helpdesk import paths as pathsmod
+    from helpdesk.cli import DEMO_HEAD, DEMO_PIN
+    from helpdesk.server import storage as st
+    from helpdesk.services import session
+    from tests.server import support
+
+    opened = session.sign_in(pathsmod.resolve(data), DEMO_HEAD, DEMO_PIN)
+    try:
+        given = opened.db.execute(
+            "SELECT a.programme_id, min(a.amount_fen), f.id_number, f.head_name, "
+            "min(a.local_date) FROM aid a JOIN families f ON f.id = a.family_id "
+            "WHERE a.voided_at IS NULL AND a.kind = 'cash' AND f.id_number != '' "
+            "GROUP BY f.id ORDER BY min(a.receipt_no) LIMIT 2").fetchall()
+    finally:
+        opened.close()
+    engine = st.make_engine(db_url)
+    with httpx.Client(base_url=url) as http:
+        other = support.enroll(http, engine, name="洪山区珞南街道职工帮扶站")
+        for n, (programme_id, amount, number, name, day) in enumerate(given):
+            family = other.family(number, name=name if n == 0 else name[:1] + "某")
+            support.push(http, other, [family, other.aid(
+                amount, family_id=family.entity_id, programme_id=programme_id,
+                day=day)])
+    engine.dispose()
+
+
 def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
     db_url = f"sqlite:///{folder / 'server.db'}"
     _run("helpdesk.server.cli", "--db", db_url, "user", "add", "wang.min", "--role", "admin")
@@ -94,6 +124,8 @@ def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
         added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
                                 "--name", name, "--region", region, "--json"))
         _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir", data)
+        if region == "420111":
+            _given_elsewhere(url, db_url, data)
         _run("helpdesk", "sync", "--data-dir", data)
     return proc, url, _receipt_code(str(folder / "station-420111"))
 
@@ -136,6 +168,10 @@ def shoot(url: str, out: Path, receipt: str) -> list[Path]:
                 page.fill("[data-testid=receipt-text]", receipt)
                 page.click("[data-testid=check]")
                 _shot(page, out / f"office-receipts-{lang}-{width}.png", made)
+                page.goto(f"{url}/office/review")
+                page.check("[data-testid=decision-allowed]")
+                page.click("[data-testid=decide]")  # refused: the reason is required
+                _shot(page, out / f"office-review-{lang}-{width}.png", made)
                 context.close()
         # A station added last, so the stations pages above show the same list.
         for lang in LANGUAGES:

@@ -18,6 +18,7 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.families import Family, FamilyIn, MemberIn
 from helpdesk.domain.validation import validate
 from helpdesk.errors import InvalidInput, KnownError
+from helpdesk.services import decisions
 from helpdesk.services import families as family_service
 from helpdesk.services.session import Session
 from helpdesk.store import conflicts as conflict_store
@@ -272,9 +273,11 @@ def merge_families(session: Session, *, keep_id: str, merge_id: str, reason: str
 
 
 def review_count(session: Session) -> int:
-    """Open conflicts + unreviewed alerts + stuck changes, for the review page's badge."""
+    """Open conflicts + unreviewed alerts + stuck changes + the office's decisions not dealt
+    with, for the review page's badge."""
     alerts_open = session.db.execute("SELECT count(*) FROM alerts WHERE reviewed_at IS NULL"
                                      ).fetchone()[0]
     stuck = session.db.execute("SELECT count(*) FROM changes "
                                "WHERE sync_status IN ('rejected', 'quarantined')").fetchone()[0]
-    return conflict_store.count_open(session.db) + int(alerts_open) + int(stuck)
+    return (conflict_store.count_open(session.db) + int(alerts_open) + int(stuck)
+            + decisions.open_count(session))

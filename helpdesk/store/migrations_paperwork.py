@@ -1,6 +1,7 @@
-"""Station migrations m009–m012: the station's paperwork (roster imports, closes of the cash
-day, paper sheets typed back, the union's hardship tiers). Registered by `store.migrations`
-after m008, in this order; like every migration, never edited once released.
+"""Station migrations m009–m013: the station's paperwork (roster imports, closes of the cash
+day, paper sheets typed back, the union's hardship tiers, the union office's decisions on
+duplicate-aid alerts). Registered by `store.migrations` after m008, in this order; like every
+migration, never edited once released.
 """
 
 from __future__ import annotations
@@ -110,5 +111,23 @@ def m012_hardship_tiers(db: Database) -> None:
                "reasons)")
 
 
+def m013_decisions(db: Database) -> None:
+    # The union office's decision on a duplicate-aid alert of the region (pulled from the
+    # server, one per alert: the alert's station and aid id are the key): "allowed" with the
+    # reason why, or "ask_void" (the alert's station is asked to void that aid). A station
+    # head dismisses it from the Review page once read.
+    db.execute("""CREATE TABLE decisions (
+        station_code TEXT NOT NULL,
+        aid_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('allowed', 'ask_void')),
+        reason TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        dismissed_at TEXT,
+        dismissed_by TEXT,
+        PRIMARY KEY (station_code, aid_id)
+    )""")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
-    m009_imports, m010_day_closes, m011_paper_sheets, m012_hardship_tiers)
+    m009_imports, m010_day_closes, m011_paper_sheets, m012_hardship_tiers, m013_decisions)

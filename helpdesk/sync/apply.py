@@ -38,8 +38,9 @@ def apply_all(db: Database, items: Iterable[wire.PulledItem], *, bulk: bool = Tr
 
     Skipped: entities not kept on this side yet (volunteer, audit, station), states that do
     not validate, and rows the database refuses (e.g. a second family with the same ID
-    number: to be merged by a head). Match records and alerts go to their own tables
-    (`matches`), device keys to the receipt keys (`store.receipts`); they count as records.
+    number: to be merged by a head). Match records, alerts and the office's decisions go to
+    their own tables (`matches`), device keys to the receipt keys (`store.receipts`); they
+    count as records.
 
     The result is always that of applying the items one by one, in order (`bulk=False` does
     exactly that). With `bulk`, registrations of families and members this station has never
@@ -64,9 +65,8 @@ def apply_all(db: Database, items: Iterable[wire.PulledItem], *, bulk: bool = Tr
             _put_key(db, item)
             records += 1
             continue
-        if isinstance(item, wire.Decision):
-            # The office's decision on an alert: no station table keeps it yet (the Review
-            # page's part of it is still to come), so it is counted and passed over.
+        if isinstance(item, wire.Decision):  # the office's decision on an alert
+            matches.put_decision(db, item)
             records += 1
             continue
         if new is not None:

@@ -54,6 +54,16 @@ def put_alert(db: Database, alert: wire.Alert) -> None:
                 alert.server_seq])
 
 
+def put_decision(db: Database, decision: wire.Decision) -> None:
+    """Keep the union office's decision on an alert for the station head; idempotent (one
+    decision per alert: its station and aid id are the key)."""
+    db.execute("INSERT INTO decisions(station_code, aid_id, decision, reason, decided_at, "
+               "server_seq) VALUES (?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(station_code, aid_id) DO NOTHING",
+               [decision.station_code, decision.aid_id, decision.decision, decision.reason,
+                decision.decided_at, decision.server_seq])
+
+
 def alerts(db: Database, *, unreviewed: bool = True) -> list[dict[str, Any]]:
     """The region's duplicate-aid alerts, newest first."""
     where = "WHERE reviewed_at IS NULL" if unreviewed else ""

@@ -2033,6 +2033,51 @@ Reason: {reason}</translation>
         <source>Dismissed: it stays out of the review and is not sent again</source>
         <translation>Dismissed: it stays out of the review and is not sent again</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Decisions of the union office</source>
+        <translation>Decisions of the union office</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>No decision of the union office waits.</source>
+        <translation>No decision of the union office waits.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The union office asks to void receipt {receipt}: {reason}</source>
+        <translation>The union office asks to void receipt {receipt}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The union office asked station {station} to void its aid: {reason}</source>
+        <translation>The union office asked station {station} to void its aid: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Allowed by the union office: {reason}</source>
+        <translation>Allowed by the union office: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Station {station}</source>
+        <translation>Station {station}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Void the aid…</source>
+        <translation>Void the aid…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The aid was voided; its receipt number stays, marked void.</source>
+        <translation>The aid was voided; its receipt number stays, marked void.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -2033,6 +2033,51 @@ Reason: {reason}</source>
         <source>Dismissed: it stays out of the review and is not sent again</source>
         <translation>已忽略：它不再出现在待处理中，也不会再次上传</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Decisions of the union office</source>
+        <translation>工会办公室的决定</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>No decision of the union office waits.</source>
+        <translation>没有待查看的工会办公室决定。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The union office asks to void receipt {receipt}: {reason}</source>
+        <translation>工会办公室要求作废收据 {receipt}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The union office asked station {station} to void its aid: {reason}</source>
+        <translation>工会办公室已要求站点 {station} 作废其发放：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Allowed by the union office: {reason}</source>
+        <translation>工会办公室已允许：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Station {station}</source>
+        <translation>站点 {station}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Void the aid…</source>
+        <translation>作废这次发放…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>Dismissed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/pages/review.py" line="1"/>
+        <source>The aid was voided; its receipt number stays, marked void.</source>
+        <translation>已作废这次发放；收据号保留，标为作废。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

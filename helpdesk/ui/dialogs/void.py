@@ -28,7 +28,7 @@ class VoidDialog(QDialog):
     voided = Signal()
 
     def __init__(self, session: sessions.Session, aid_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("void_dialog")
         self.setWindowTitle(self.tr("Void aid"))
@@ -41,7 +41,8 @@ class VoidDialog(QDialog):
         self.subject.setObjectName("void_subject")
         self.subject.setProperty("class", "figure")
         self.subject.setWordWrap(True)
-        self.reason = Field("reason", self.tr("Why is it voided?"), QLineEdit(self), self)
+        self.reason = Field("reason", self.tr("Why is it voided?"), QLineEdit(reason, self),
+                            self)  # filled in when the union office asked for the void
         self.message = QLabel(self)
         self.message.setObjectName("void_message")
         self.message.setProperty("class", "field_error")

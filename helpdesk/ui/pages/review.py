@@ -1,5 +1,6 @@
 """Review (station head): edits that clashed (keep one value), the same aid given at two
-stations (mark reviewed), changes the server refused or quarantined (with its reason), and
+stations (mark reviewed), the union office's decisions on those (read and dismiss, or void the
+aid it asks to void), changes the server refused or quarantined (with its reason), and
 merging duplicate families."""
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from helpdesk.domain import regions
 from helpdesk.errors import KnownError
-from helpdesk.services import refusals, review
+from helpdesk.services import decisions, refusals, review
 from helpdesk.services import session as sessions
 from helpdesk.ui import i18n
+from helpdesk.ui.dialogs.void import VoidDialog
 from helpdesk.ui.pages.base import Page
 from helpdesk.ui.widgets.reflow import Row
 
@@ -115,6 +117,8 @@ class ReviewPage(Page):
                  self.tr("No clashing edits.")),
                 ("alerts", self.tr("Same aid at two stations"),
                  self.tr("No aid given twice.")),
+                ("decisions", self.tr("Decisions of the union office"),
+                 self.tr("No decision of the union office waits.")),
                 ("stuck", self.tr("Changes the server refused"),
                  self.tr("The server took every change.")),
         ):
@@ -160,6 +164,7 @@ class ReviewPage(Page):
         try:
             self._fill("conflicts", review.conflicts(self.session), self._conflict)
             self._fill("alerts", review.alerts(self.session), self._alert)
+            self._fill("decisions", decisions.open_decisions(self.session), self._decision)
             self._fill("stuck", review.stuck_changes(self.session), self._stuck)
         except KnownError as err:
             self.say_error(err)
@@ -215,6 +220,37 @@ class ReviewPage(Page):
             card.add("alert_family", self.tr("Open the family"),
                      lambda: self.shell.open_family(a.family_id))
         return card
+
+    def _decision(self, d: decisions.DecisionItem) -> Card:
+        if d.to_void_here:
+            text = self.tr("The union office asks to void receipt {receipt}: {reason}")
+        elif d.decision == "ask_void":
+            text = self.tr("The union office asked station {station} to void its aid: {reason}")
+        else:
+            text = self.tr("Allowed by the union office: {reason}")
+        about = [x for x in (d.programme_name, d.masked_id) if x]
+        text += "\n" + " · ".join([*about, self.tr("Station {station}"),
+                                    str(d.decided_at)[:16].replace("T", " ")])
+        for key, value in (("{receipt}", d.receipt_no), ("{reason}", d.reason),
+                           ("{station}", d.station_code)):
+            text = text.replace(key, value)
+        card = Card("decision", text, self)
+        card.setProperty("decision", d.decision)
+        if d.to_void_here:
+            card.add("decision_void", self.tr("Void the aid…"),
+                     lambda: self._void(d), danger=True)
+        else:
+            card.add("decision_dismiss", self.tr("Dismiss"), lambda: self._act(
+                lambda: decisions.dismiss(self.session, d.station_code, d.aid_id),
+                self.tr("Dismissed")))
+        return card
+
+    def _void(self, d: decisions.DecisionItem) -> None:
+        """The usual void dialog with the office's reason filled in: the head confirms."""
+        dialog = VoidDialog(self.session, d.aid_id, self, reason=d.reason)
+        dialog.voided.connect(lambda: self._act(lambda: None, self.tr(
+            "The aid was voided; its receipt number stays, marked void.")))
+        dialog.open()
 
     def _stuck(self, c: review.StuckChange) -> Card:
         status = self.tr("quarantined") if c.status == "quarantined" else self.tr("refused")
