@@ -55,6 +55,7 @@ def test_every_office_response_has_the_security_headers(client: support.Client) 
 
 def test_no_page_has_an_inline_script_or_style(client: support.Client) -> None:
     pages = ("/office/audit", "/office/users", "/office/stations", "/office/stations/new",
+             "/office/ledger",
              "/office/programmes", "/office/programmes/new", "/office/receipts")
     for page in (client.get("/office/login").text,
                  (sign_in(client, "admin"), client.get("/office/").text)[1],
