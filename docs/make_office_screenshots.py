@@ -1,5 +1,5 @@
-"""Screenshots of the office console's pages (sign-in, overview, stations, a station just
-added, programmes, a programme's form, receipt check, users) at 1366 and 390 px wide, in
+"""Screenshots of the office console's pages (sign-in, overview, aid ledger, stations, a
+station just added, programmes, a programme's form, receipt check, users) at 1366 and 390 px wide, in
 zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
@@ -123,6 +123,9 @@ def shoot(url: str, out: Path, receipt: str) -> list[Path]:
                 page.wait_for_selector("[data-testid=chart-by-month][data-drawn='1'] svg")
                 page.wait_for_timeout(800)  # the chart's opening animation
                 _shot(page, out / f"office-overview-{lang}-{width}.png", made)
+                page.click("[data-testid=aid-count]")  # the ledger of every aid in force
+                page.wait_for_selector("[data-testid=ledger-count]")
+                _shot(page, out / f"office-ledger-{lang}-{width}.png", made)
                 for name in ("stations", "programmes", "users"):
                     page.goto(f"{url}/office/{name}")
                     _shot(page, out / f"office-{name}-{lang}-{width}.png", made)
