@@ -9,17 +9,19 @@
     if (!data.labels.length) { el.hidden = true; return; }
     var chart = echarts.init(el, null, { renderer: "svg" });
     var bars = data.yuan.map(function (v, i) {
-      return { value: v, itemStyle: { color: data.marked[i] ? MARK : RED } };
+      return data.marked[i] ? { value: v, itemStyle: { color: MARK } } : v;
     });
     chart.setOption({
       grid: { left: 64, right: 48, top: 36, bottom: 56 },
       tooltip: { trigger: "axis" },
       legend: { data: [el.dataset.labelYuan, el.dataset.labelCount], top: 0 },
       xAxis: { type: "category", data: data.labels,
-               axisLabel: { interval: 0, rotate: data.labels.length > 6 ? 30 : 0 } },
+               axisLabel: { interval: 0, width: 96, overflow: "truncate",
+                            rotate: data.labels.length > 4 || el.clientWidth < 500 ? 30 : 0 } },
       yAxis: [{ type: "value", name: "" }, { type: "value", name: "", splitLine: { show: false } }],
       series: [
-        { name: el.dataset.labelYuan, type: "bar", data: bars, cursor: "pointer" },
+        { name: el.dataset.labelYuan, type: "bar", data: bars, cursor: "pointer",
+          itemStyle: { color: RED } },
         { name: el.dataset.labelCount, type: "line", yAxisIndex: 1, data: data.counts,
           itemStyle: { color: BLUE }, cursor: "pointer" }
       ]
