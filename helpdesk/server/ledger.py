@@ -185,23 +185,35 @@ def name_volunteers(conn: Connection, rows: list[dict[str, Any]],
 
 
 def summed(conn: Connection, filters: Filters) -> tuple[int, int] | None:
-    """(aid in force, total fen) of the ledger under `filters`, read from the summary kept at
-    ingest (`aid_summary`), never from the aid rows; None when the summary cannot say (only
-    voided aid asked for, or a date range that does not start and end on a month's edge)."""
-    if filters.voided is True:
-        return None
+    """(aid in force, total fen) of the ledger under `filters`, read from the summaries kept
+    at ingest, never from the aid rows: the roll-up by (region, programme, month) or by
+    (region, employment, reason) when it answers, else the full summary of one station (read
+    along its key). None when no summary can say it cheaply: only voided aid asked for, a
+    date range that does not start and end on a month's edge, a kind without a station, or
+    a class beside a programme or dates without a station."""
     first, last = filters.date_from, filters.date_to
-    if first and first.day != 1:
+    if filters.voided is True or (first and first.day != 1) or (
+            last and (last + timedelta(days=1)).day != 1):
         return None
-    if last and (last + timedelta(days=1)).day != 1:
+    classed = filters.employment is not None or filters.reason is not None
+    dated = bool(first or last or filters.programme or filters.programmes)
+    if filters.station:
+        table = st.aid_summary
+    elif filters.kind or (classed and dated):
         return None
-    s = st.aid_summary.c
+    else:
+        table = st.aid_classes if classed else st.aid_monthly
+    s = table.c
     where = [in_scope(s.region, filters.region_prefix)]
-    for column, value in ((s.station_code, filters.station), (s.programme_id, filters.programme),
-                          (s.kind, filters.kind), (s.employment, filters.employment),
-                          (s.reason, filters.reason)):
-        if value is not None and (value or column in (s.employment, s.reason)):
-            where.append(column == value)
+    if filters.station:
+        where.append(s.station_code == filters.station)
+    if filters.kind:
+        where.append(s.kind == filters.kind)
+    for name in ("employment", "reason"):
+        if getattr(filters, name) is not None:
+            where.append(s[name] == getattr(filters, name))
+    if filters.programme:
+        where.append(s.programme_id == filters.programme)
     if filters.programmes:
         where.append(s.programme_id.in_(filters.programmes))
     if first:

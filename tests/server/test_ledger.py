@@ -168,8 +168,10 @@ def test_the_summed_figures_are_the_scans(data: dict[str, Any], engine: Engine) 
     cases = [ledger.Filters(region_prefix="4201"), ledger.Filters(station=a.station_code),
              ledger.Filters(date_from=date(2026, 11, 1), date_to=date(2026, 11, 30)),
              ledger.Filters(programme="SWN-27", voided=False),
-             ledger.Filters(programmes=("SWN-27", "ZX-27"), employment="platform"),
-             ledger.Filters(reason="wage_arrears", kind="cash")]
+             ledger.Filters(programmes=("SWN-27", "ZX-27"), region_prefix="4201"),
+             ledger.Filters(employment="platform"), ledger.Filters(reason="wage_arrears"),
+             ledger.Filters(station=a.station_code, employment="platform", kind="cash",
+                            programme="SWN-27", date_to=date(2026, 11, 30))]
     with st.read(engine) as conn:
         for filters in cases:
             rows = [r for r in ledger.ledger_rows(conn, filters) if not r["voided"]]
@@ -180,3 +182,4 @@ def test_the_summed_figures_are_the_scans(data: dict[str, Any], engine: Engine) 
         assert ledger.summed(conn, ledger.Filters(voided=True)) is None
         assert ledger.summed(conn, ledger.Filters(date_from=date(2026, 11, 2))) is None
         assert ledger.summed(conn, ledger.Filters(date_to=date(2026, 11, 29))) is None
+        assert ledger.summed(conn, ledger.Filters(kind="cash")) is None  # a scan otherwise
