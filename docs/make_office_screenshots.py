@@ -1,6 +1,6 @@
-"""Screenshots of the office console's pages (sign-in, overview, stations, a station just
-added, programmes, a programme's form, receipt check, review queue, users) at 1366 and 390 px
-wide, in zh_CN and en, taken in Debian's chromium (Playwright):
+"""Screenshots of the office console's pages (sign-in, overview, aid ledger, stations, a
+station just added, programmes, a programme's form, receipt check, review queue, users) at
+1366 and 390 px wide, in zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
 
@@ -130,8 +130,8 @@ def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
     return proc, url, _receipt_code(str(folder / "station-420111"))
 
 
-def _shot(page: Any, path: Path, made: list[Path]) -> None:
-    page.screenshot(path=str(path), full_page=True)
+def _shot(page: Any, path: Path, made: list[Path], full_page: bool = True) -> None:
+    page.screenshot(path=str(path), full_page=full_page)
     made.append(path)
 
 
@@ -155,6 +155,10 @@ def shoot(url: str, out: Path, receipt: str) -> list[Path]:
                 page.wait_for_selector("[data-testid=chart-by-month][data-drawn='1'] svg")
                 page.wait_for_timeout(800)  # the chart's opening animation
                 _shot(page, out / f"office-overview-{lang}-{width}.png", made)
+                page.click("[data-testid=aid-count]")  # the ledger of every aid in force
+                page.wait_for_selector("[data-testid=ledger-count]")
+                # On a phone the first screen only: fifty rows as cards run to metres.
+                _shot(page, out / f"office-ledger-{lang}-{width}.png", made, width > 400)
                 for name in ("stations", "programmes", "users"):
                     page.goto(f"{url}/office/{name}")
                     _shot(page, out / f"office-{name}-{lang}-{width}.png", made)

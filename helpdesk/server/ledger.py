@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
@@ -39,12 +39,16 @@ class Filters:
     date_to: date | None = None
     kind: str | None = None
     voided: bool | None = None
+    programmes: tuple[str, ...] = ()  # any of these programme ids (a code's, a campaign's)
+    employment: str | None = None  # the family's class as counted at ingest
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Page:
     rows: list[dict[str, Any]]
     next: str | None  # the `after` of the next page; None on the last page
+    previous: str | None = None  # the `before` of the page before; None on the first page
 
 
 def query(filters: Filters) -> Any:
@@ -62,6 +66,12 @@ def query(filters: Filters) -> Any:
         where.append(a.kind == filters.kind)
     if filters.voided is not None:
         where.append(a.voided.is_(filters.voided))
+    if filters.programmes:
+        where.append(a.programme_id.in_(filters.programmes))
+    if filters.employment is not None:
+        where.append(a.employment == filters.employment)
+    if filters.reason is not None:
+        where.append(a.reason == filters.reason)
     return (sa.select(a.local_date, a.station_code, a.id, a.given_at, a.kind, a.amount_fen,
                       a.voided, a.receipt_no, a.recipient_name, a.volunteer_id, a.employment,
                       a.reason, a.programme_id, a.region,
@@ -91,12 +101,23 @@ def _parse(after: str) -> tuple[str, str, str]:
 
 
 def ledger_page(conn: Connection, filters: Filters, after: str | None = None,
-                limit: int = 50) -> Page:
+                limit: int = 50, before: str | None = None) -> Page:
     """One page of the ledger, newest first, starting after the position `after` (the
-    previous page's `next`). ValueError for a position that is not one."""
+    previous page's `next`), or ending before the position `before` (the next page's
+    `previous`). ValueError for a position that is not one."""
     a = st.aid.c
     limit = max(1, min(limit, MAX_PAGE))
     found_q = query(filters)
+    if before:
+        found_q = found_q.where(_key(a) > sa.tuple_(*map(sa.literal, _parse(before))))
+        found_q = found_q.order_by(a.local_date, a.station_code, a.id)
+        newer = list(reversed(conn.execute(found_q.limit(limit + 1)).all()))
+        more_before = len(newer) > limit
+        kept = newer[1:] if more_before else newer
+        rows = [row(r) for r in kept]
+        name_volunteers(conn, rows, {})
+        return Page(rows, _position(kept[-1]) if kept else None,
+                    _position(kept[0]) if kept and more_before else None)
     if after:
         found_q = found_q.where(_key(a) < sa.tuple_(*map(sa.literal, _parse(after))))
     found_q = found_q.order_by(a.local_date.desc(), a.station_code.desc(), a.id.desc())
@@ -104,7 +125,12 @@ def ledger_page(conn: Connection, filters: Filters, after: str | None = None,
     rows = [row(r) for r in found[:limit]]
     name_volunteers(conn, rows, {})
     last = found[limit - 1] if len(found) > limit else None
-    return Page(rows, _SEP.join((last.local_date, last.station_code, last.id)) if last else None)
+    return Page(rows, _position(last) if last else None,
+                _position(found[0]) if after and found else None)
+
+
+def _position(r: Any) -> str:
+    return _SEP.join((r.local_date, r.station_code, r.id))
 
 
 def ledger_rows(conn: Connection, filters: Filters, chunk: int = 1000
@@ -156,3 +182,45 @@ def name_volunteers(conn: Connection, rows: list[dict[str, Any]],
             known.setdefault(key, "")
     for r in rows:
         r["volunteer"] = known[(r["station_code"], r["volunteer_id"])] or r["volunteer_id"]
+
+
+def summed(conn: Connection, filters: Filters) -> tuple[int, int] | None:
+    """(aid in force, total fen) of the ledger under `filters`, read from the summaries kept
+    at ingest, never from the aid rows: the roll-up by (region, programme, month) or by
+    (region, employment, reason) when it answers, else the full summary of one station (read
+    along its key). None when no summary can say it cheaply: only voided aid asked for, a
+    date range that does not start and end on a month's edge, a kind without a station, or
+    a class beside a programme or dates without a station."""
+    first, last = filters.date_from, filters.date_to
+    if filters.voided is True or (first and first.day != 1) or (
+            last and (last + timedelta(days=1)).day != 1):
+        return None
+    classed = filters.employment is not None or filters.reason is not None
+    dated = bool(first or last or filters.programme or filters.programmes)
+    if filters.station:
+        table = st.aid_summary
+    elif filters.kind or (classed and dated):
+        return None
+    else:
+        table = st.aid_classes if classed else st.aid_monthly
+    s = table.c
+    where = [in_scope(s.region, filters.region_prefix)]
+    if filters.station:
+        where.append(s.station_code == filters.station)
+    if filters.kind:
+        where.append(s.kind == filters.kind)
+    for name in ("employment", "reason"):
+        if getattr(filters, name) is not None:
+            where.append(s[name] == getattr(filters, name))
+    if filters.programme:
+        where.append(s.programme_id == filters.programme)
+    if filters.programmes:
+        where.append(s.programme_id.in_(filters.programmes))
+    if first:
+        where.append(s.month >= first.isoformat()[:7])
+    if last:
+        where.append(s.month <= last.isoformat()[:7])
+    n, fen = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(s.aid_count), 0),
+                                    sa.func.coalesce(sa.func.sum(s.total_fen), 0))
+                          .where(*where)).one()
+    return int(n), int(fen)

@@ -138,3 +138,48 @@ def test_the_export_opens_with_the_same_total(data: dict[str, Any], engine: Engi
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.cell(3, 7).number_format == "#,##0.00"
     assert all(isinstance(r[9], str) for r in body)  # receipt numbers too
+
+
+@pytest.mark.parametrize("limit", [1, 7, 50])
+def test_pages_back_are_the_pages_forward(data: dict[str, Any], engine: Engine,
+                                          limit: int) -> None:
+    filters = ledger.Filters(region_prefix="4201")
+    forward: list[ledger.Page] = []
+    after = None
+    with st.read(engine) as conn:
+        for _ in range(1000):
+            forward.append(ledger.ledger_page(conn, filters, after, limit))
+            after = forward[-1].next
+            if after is None:
+                break
+        assert forward[0].previous is None and len(forward) > 1
+        page = forward[-1]
+        for expected in reversed(forward[:-1]):
+            assert page.previous is not None
+            page = ledger.ledger_page(conn, filters, limit=limit, before=page.previous)
+            assert page.rows == expected.rows and page.next == expected.next
+        assert page.previous is None  # back on the first page
+        with pytest.raises(ValueError, match="ledger position"):
+            ledger.ledger_page(conn, filters, before="x|y")
+
+
+def test_the_summed_figures_are_the_scans(data: dict[str, Any], engine: Engine) -> None:
+    a = data["a"]
+    cases = [ledger.Filters(region_prefix="4201"), ledger.Filters(station=a.station_code),
+             ledger.Filters(date_from=date(2026, 11, 1), date_to=date(2026, 11, 30)),
+             ledger.Filters(programme="SWN-27", voided=False),
+             ledger.Filters(programmes=("SWN-27", "ZX-27"), region_prefix="4201"),
+             ledger.Filters(employment="platform"), ledger.Filters(reason="wage_arrears"),
+             ledger.Filters(station=a.station_code, employment="platform", kind="cash",
+                            programme="SWN-27", date_to=date(2026, 11, 30))]
+    with st.read(engine) as conn:
+        for filters in cases:
+            rows = [r for r in ledger.ledger_rows(conn, filters) if not r["voided"]]
+            assert rows, filters
+            assert ledger.summed(conn, filters) == (
+                len(rows), sum(r["amount_fen"] for r in rows)), filters
+        # What the summaries cannot say, they do not guess.
+        assert ledger.summed(conn, ledger.Filters(voided=True)) is None
+        assert ledger.summed(conn, ledger.Filters(date_from=date(2026, 11, 2))) is None
+        assert ledger.summed(conn, ledger.Filters(date_to=date(2026, 11, 29))) is None
+        assert ledger.summed(conn, ledger.Filters(kind="cash")) is None  # a scan otherwise

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from helpdesk.domain.common import utcnow
 from helpdesk.domain.money import format_fen
 from helpdesk.server.office import i18n, users
 
@@ -186,3 +187,8 @@ class SecurityHeaders:
 
 def now_month(now: datetime) -> str:
     return now.strftime("%Y-%m")
+
+
+def today() -> date:
+    """The office's date (China Standard Time, UTC+8 all year): this month, this campaign."""
+    return (utcnow() + timedelta(hours=8)).date()

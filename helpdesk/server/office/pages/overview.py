@@ -1,68 +1,99 @@
 """The overview (/office/): aid count and total of everything in the user's region scope, all
-time, with the same figures as `helpdesk-server report --json`; this month; by programme, by
-month and by station; open alerts; one chart (aid by month).
+time (the same figures as `helpdesk-server report --json`), this month, this campaign,
+families reached, stations synced in the last 24 h / 7 days / never, open alerts; charts of
+aid by month, programme, region, employment and difficulty reason, platform and rural migrant
+workers called out.
 
-For now it reads `report.totals` and filters it by the stations' regions; a summary table kept
-at ingest takes its place when there is one (issue 14's data layer).
+Everything is read by `summaries.overview` from the summary tables kept at ingest, never by a
+scan of the aid rows. Every figure links to the rows behind it: the ledger under the matching
+filters (aid in force), or the stations page for the sync figures.
 """
 
 from __future__ import annotations
 
+import calendar
 import json
-from collections import defaultdict
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 
-from helpdesk.domain.common import utcnow
-from helpdesk.server import accounts, programmes, report
+from helpdesk.domain import regions
+from helpdesk.domain.families import Employment, Reason
+from helpdesk.server import storage as st
+from helpdesk.server import summaries
 from helpdesk.server.office import users, web
 
 router = APIRouter(prefix=web.PREFIX)
 
 
-def figures(engine: Engine, user: users.User) -> dict[str, Any]:
-    """The overview's figures within the user's scope."""
-    totals = report.totals(engine)
-    stations = {str(s["code"]): s for s in accounts.list_stations(engine)}
-    mine = {code for code, s in stations.items() if user.sees(str(s["region"]))}
-    rows = [r for r in totals["by_station_programme_month"] if r["station"] in mine]
-    month = web.now_month(utcnow())
-    by_programme: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_month: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_station: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for r in rows:
-        for key, table in ((r["programme"], by_programme), (r["month"], by_month),
-                           (r["station"], by_station)):
-            table[key][0] += r["aid_count"]
-            table[key][1] += r["total_fen"]
-    names = programmes.names(engine)
-    return {
-        "aid_count": sum(r["aid_count"] for r in rows),
-        "total_fen": sum(r["total_fen"] for r in rows),
-        "month": month,
-        "month_count": by_month.get(month, [0, 0])[0],
-        "month_fen": by_month.get(month, [0, 0])[1],
-        "stations": len(mine),
-        "open_alerts": sum(1 for a in totals["alerts"] if user.sees(a["region"])),
-        "by_programme": [{"code": k, "name": names.get(k, ""), "aid_count": v[0],
-                          "total_fen": v[1]} for k, v in sorted(by_programme.items())],
-        "by_month": [{"month": k, "aid_count": v[0], "total_fen": v[1]}
-                     for k, v in sorted(by_month.items())],
-        "by_station": [{"code": k, "name": stations[k]["name"], "region": stations[k]["region"],
-                        "aid_count": v[0], "total_fen": v[1]}
-                       for k, v in sorted(by_station.items())],
-    }
+def ledger_link(**narrowed: str) -> str:
+    """The ledger's address under these filters, aid in force only (what the figures count)."""
+    return f"{web.PREFIX}/ledger?" + urlencode({**narrowed, "voided": "no"})
+
+
+def month_link(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    last = calendar.monthrange(year, number)[1]
+    return ledger_link(**{"from": f"{month}-01", "to": date(year, number, last).isoformat()})
+
+
+def _programme_names(conn: Connection, codes: list[str]) -> dict[str, str]:
+    p = st.programmes.c
+    if not codes:
+        return {}
+    return {r.code: r.name for r in conn.execute(
+        sa.select(p.code, sa.func.min(p.name_zh).label("name"))
+        .where(p.code.in_(codes)).group_by(p.code))}
+
+
+def figures(conn: Connection, user: users.User, lang: str) -> dict[str, Any]:
+    """The overview's figures within the user's scope, each series' rows with a label and
+    the link to its rows."""
+    today = web.today()
+    found = summaries.overview(conn, user.region, today)
+    z = 0 if lang == "zh_CN" else 1
+    names = _programme_names(conn, [r["programme"] for r in found["by_programme"]])
+    jobs, reasons = Employment.labels(), Reason.labels()
+    for r in found["by_month"]:
+        r.update(label=r["month"], link=month_link(r["month"]))
+    for r in found["by_programme"]:
+        r.update(label=r["programme"], name=names.get(r["programme"], ""),
+                 link=ledger_link(programme=r["programme"]))
+    for r in found["by_region"]:
+        r.update(label=(regions.display(r["region"]) or r["region"]).split(" ")[-1],
+                 link=ledger_link(region=r["region"]))
+    for r in found["by_employment"]:
+        r.update(label=jobs.get(r["employment"], ("—", "—"))[z],
+                 link=ledger_link(employment=r["employment"]))
+    for r in found["by_reason"]:
+        r.update(label=reasons.get(r["reason"], ("—", "—"))[z],
+                 link=ledger_link(reason=r["reason"]))
+    month = today.isoformat()[:7]
+    found.update(month=month, month_link=month_link(month), all_link=ledger_link(),
+                 campaign_link=ledger_link(campaign="1"))
+    return found
+
+
+def chart(rows: list[dict[str, Any]], called_out: bool = False) -> str:
+    """A chart's data as JSON for a data- attribute (autoescaped), read by overview.js: no
+    inline script under the page's CSP."""
+    return json.dumps({"labels": [r["label"] for r in rows],
+                       "yuan": [r["total_fen"] / 100 for r in rows],
+                       "counts": [r["aid_count"] for r in rows],
+                       "links": [r["link"] for r in rows],
+                       "marked": [bool(r.get("called_out")) for r in rows] if called_out else []},
+                      ensure_ascii=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, session: web.Viewer) -> HTMLResponse:
-    found = figures(web.engine(request), session.user)
-    # The chart's data travels as JSON in a data- attribute (autoescaped), read by
-    # static/overview.js: no inline script under the page's CSP.
-    chart = json.dumps({"months": [m["month"] for m in found["by_month"]],
-                        "yuan": [m["total_fen"] / 100 for m in found["by_month"]],
-                        "counts": [m["aid_count"] for m in found["by_month"]]})
-    return web.render(request, "overview.html", session=session, f=found, chart=chart)
+    with st.read(web.engine(request)) as conn:
+        found = figures(conn, session.user, web.lang(request))
+    charts = {name: chart(found[f"by_{name}"], name == "employment")
+              for name in ("month", "programme", "region", "employment", "reason")}
+    return web.render(request, "overview.html", session=session, f=found, charts=charts)

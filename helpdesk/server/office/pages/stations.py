@@ -1,5 +1,7 @@
 """Stations (/office/stations): the stations of the user's region scope with their region's
-name, devices and the last change received; for admins, add a station (the one-time code as
+name, devices, last sync and its age, changes received, quarantined and rejected, clock skew
+and app version (`station_list`), narrowed to those synced in the last 24 h / 7 days / never
+when the overview's figure leads here; for admins, add a station (the one-time code as
 text and QR code, and the enrollment file for a USB stick), revoke a station or one device.
 
 The same functions as `helpdesk-server station add|revoke` (accounts); every action is a POST
@@ -9,7 +11,6 @@ the user's region prefix answers 404.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 import segno
@@ -17,9 +18,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from helpdesk.domain import regions
-from helpdesk.domain.common import utcnow
 from helpdesk.domain.errors import Invalid
-from helpdesk.server import accounts, bundles
+from helpdesk.server import accounts, bundles, station_list
+from helpdesk.server import storage as st
 from helpdesk.server.office import audit, users, web
 
 router = APIRouter(prefix=web.PREFIX + "/stations")
@@ -36,34 +37,43 @@ def _station(request: Request, session: users.Session, code: str) -> dict[str, A
     return found
 
 
-def _age(at: str | None, now: datetime) -> dict[str, int] | None:
-    if not at:
+def _age(seconds: int | None) -> dict[str, int] | None:
+    if seconds is None:
         return None
-    seconds = max(0, int((now - datetime.fromisoformat(at.replace("Z", "+00:00")))
-                         .total_seconds()))
+    seconds = max(0, seconds)
     return {"days": seconds // 86400, "hours": seconds // 3600, "minutes": seconds // 60}
 
 
-def listing(request: Request, user: users.User) -> list[dict[str, Any]]:
-    """The user's stations with their devices, region name and last change received."""
+SYNCED = {"24h": 86400, "7d": 7 * 86400}
+
+
+def listing(request: Request, user: users.User, synced: str = "") -> list[dict[str, Any]]:
+    """The user's stations with their devices, region name and sync figures
+    (`station_list.stations`); `synced` keeps those that pushed in the last 24 h ("24h") or
+    7 days ("7d"), or never ("never"), revoked stations left out (as the overview counts)."""
     engine = web.engine(request)
-    mine = [s for s in accounts.list_stations(engine) if user.sees(str(s["region"]))]
+    with st.read(engine) as conn:
+        mine = station_list.stations(conn, user.region)
+    if synced in SYNCED:
+        mine = [s for s in mine if not s["revoked_at"] and s["last_sync_age_s"] is not None
+                and s["last_sync_age_s"] <= SYNCED[synced]]
+    elif synced == "never":
+        mine = [s for s in mine if not s["revoked_at"] and s["last_sync_at"] is None]
     devices = accounts.devices_of(engine, [str(s["code"]) for s in mine])
-    now = utcnow()
     out = []
     for s in mine:
         rows = [d for d in devices if d["station_code"] == s["code"]]
-        last = rows[0]["last_received"] if rows else None
-        out.append({**s, "region_name": regions.display(str(s["region"])),
-                    "last_received": last, "age": _age(str(last) if last else None, now),
+        skew = s["clock_skew_ms"]
+        out.append({**s, "age": _age(s["last_sync_age_s"]),
+                    "skew_s": None if skew is None else round(skew / 1000),
                     "device_rows": [d for d in rows if d["device_id"]]})
     return out
 
 
 @router.get("", response_class=HTMLResponse)
-def station_list(request: Request, session: web.Viewer) -> HTMLResponse:
-    return web.render(request, "stations.html", session=session,
-                      stations=listing(request, session.user))
+def station_list_page(request: Request, session: web.Viewer, synced: str = "") -> HTMLResponse:
+    return web.render(request, "stations.html", session=session, synced=synced,
+                      stations=listing(request, session.user, synced))
 
 
 def _form(request: Request, session: users.Session, status: int = 200,

@@ -1,27 +1,41 @@
-// The overview's chart: aid by month, drawn from the JSON in the element's data-chart
-// attribute (no inline script: the console's CSP forbids it).
+// The overview's charts, each drawn from the JSON in its element's data-chart attribute (no
+// inline script: the console's CSP forbids it). A bar clicked opens the ledger (or the page)
+// of the rows behind it; the employment forms the union reports apart are drawn marked.
 (function () {
   "use strict";
-  function draw() {
-    var el = document.getElementById("chart-by-month");
-    if (!el || typeof echarts === "undefined") { return; }
+  var RED = "#b3261e", BLUE = "#1f4e79", MARK = "#e8710a";
+  function drawOne(el) {
     var data = JSON.parse(el.dataset.chart);
-    if (!data.months.length) { el.hidden = true; return; }
+    if (!data.labels.length) { el.hidden = true; return; }
     var chart = echarts.init(el, null, { renderer: "svg" });
+    var bars = data.yuan.map(function (v, i) {
+      return data.marked[i] ? { value: v, itemStyle: { color: MARK } } : v;
+    });
     chart.setOption({
-      grid: { left: 56, right: 48, top: 36, bottom: 32 },
+      grid: { left: 64, right: 48, top: 36, bottom: 56 },
       tooltip: { trigger: "axis" },
       legend: { data: [el.dataset.labelYuan, el.dataset.labelCount], top: 0 },
-      xAxis: { type: "category", data: data.months },
+      xAxis: { type: "category", data: data.labels,
+               axisLabel: { interval: 0, width: 96, overflow: "truncate",
+                            rotate: data.labels.length > 4 || el.clientWidth < 500 ? 30 : 0 } },
       yAxis: [{ type: "value", name: "" }, { type: "value", name: "", splitLine: { show: false } }],
       series: [
-        { name: el.dataset.labelYuan, type: "bar", data: data.yuan, itemStyle: { color: "#b3261e" } },
+        { name: el.dataset.labelYuan, type: "bar", data: bars, cursor: "pointer",
+          itemStyle: { color: RED } },
         { name: el.dataset.labelCount, type: "line", yAxisIndex: 1, data: data.counts,
-          itemStyle: { color: "#1f4e79" } }
+          itemStyle: { color: BLUE }, cursor: "pointer" }
       ]
+    });
+    chart.on("click", function (params) {
+      var link = data.links[params.dataIndex];
+      if (link) { window.location.assign(link); }
     });
     el.dataset.drawn = "1";
     window.addEventListener("resize", function () { chart.resize(); });
+  }
+  function draw() {
+    if (typeof echarts === "undefined") { return; }
+    document.querySelectorAll("[data-chart]").forEach(drawOne);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
