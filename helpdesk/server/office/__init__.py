@@ -14,13 +14,21 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from helpdesk.server.office import users, web
-from helpdesk.server.office.pages import admin, auth, overview, programmes, receipts, stations
+from helpdesk.server.office.pages import (
+    admin,
+    auth,
+    closes,
+    overview,
+    programmes,
+    receipts,
+    stations,
+)
 
 STATIC = Path(__file__).parent / "static"
 
 
 def install(app: FastAPI) -> None:
-    for page in (auth, overview, stations, programmes, receipts, admin):
+    for page in (auth, overview, stations, programmes, closes, receipts, admin):
         app.include_router(page.router, include_in_schema=False)
     app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
     # Last: any other /office address is the console's own "not found" page, not the API's
