@@ -1,13 +1,13 @@
 """Screenshots of the office console's pages (sign-in, overview, stations, a station just
-added, programmes, a programme's form, cash closes, receipt check, users) at 1366 and 390 px wide, in
-zh_CN and en, taken in Debian's chromium (Playwright):
+added, programmes, a programme's form, cash closes, receipt check, users) at 1366 and 390 px
+wide, in zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
 
 Builds everything in a temporary folder: a server database, an admin user, two demo stations
-(Wuhan and Yichang) that enroll, close some cash days (one short with its reason, one reopened)
-and sync with a real `helpdesk-server serve` process, a central programme, and a receipt code of the Wuhan station's last aid. Look at every picture before
-committing it.
+(Wuhan and Yichang) that enroll, close some cash days (one short with its reason, one
+reopened) and sync with a real `helpdesk-server serve` process, a central programme, and a
+receipt code of the Wuhan station's last aid. Look at every picture before committing it.
 """
 
 from __future__ import annotations
@@ -116,16 +116,22 @@ def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
          "--kind", "cash", "--starts", "2027-01-01", "--ends", "2027-02-28",
          "--budget-fen", "20000000")
     proc, url = _serve(db_url, folder / "server.log")
-    for name, region, seed in STATIONS:
-        data = str(folder / f"station-{region}")
-        _run("helpdesk", "demo-data", "--families", "120", "--aid", "300", "--seed", str(seed),
-             "--data-dir", data)
-        added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
-                                "--name", name, "--region", region, "--json"))
-        _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir", data)
-        _close_days(data, region)
-        _run("helpdesk", "sync", "--data-dir", data)
-    return proc, url, _receipt_code(str(folder / "station-420111"))
+    try:
+        for name, region, seed in STATIONS:
+            data = str(folder / f"station-{region}")
+            _run("helpdesk", "demo-data", "--families", "120", "--aid", "300", "--seed",
+                 str(seed), "--data-dir", data)
+            added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
+                                    "--name", name, "--region", region, "--json"))
+            _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir",
+                 data)
+            _close_days(data, region)
+            _run("helpdesk", "sync", "--data-dir", data)
+        return proc, url, _receipt_code(str(folder / "station-420111"))
+    except BaseException:  # a failed step leaves no server running
+        proc.terminate()
+        proc.wait(timeout=10)
+        raise
 
 
 def _shot(page: Any, path: Path, made: list[Path]) -> None:
