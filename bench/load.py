@@ -3,6 +3,7 @@
     python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 40]
                          [--regions 1] [--history 1] [--workers CORES] [--threads N]
                          [--rounds 1] [--db URL] [--root DIR] [--office-users 20]
+                         [--office-think 0.5,2]
 
 Each station is enrolled first and pushes `--history` earlier days of changes (default 1: a
 server that has run for a day, with the planner's statistics of a day's rows; 0: a new, empty
@@ -199,8 +200,8 @@ def _analyze(engine: sa.Engine) -> None:
 
 
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
-             spread_s: float, history: int, server_pid: int = 0, office_users: int = 0
-             ) -> Figures:
+             spread_s: float, history: int, server_pid: int = 0, office_users: int = 0,
+             think: tuple[float, float] = load_office.THINK) -> Figures:
     """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
     station's pull cursor starts where yesterday's pull left it), then let them all push and
     pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
@@ -229,7 +230,8 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     async def run() -> None:
         clients, pages = await load_office.signed_in(url, names) if names else ([], [])
         stop = asyncio.Event()
-        browsing = asyncio.create_task(load_office.browse(clients, pages, stop, out.office))
+        browsing = asyncio.create_task(load_office.browse(clients, pages, stop, out.office,
+                                                         think))
         began = time.perf_counter()
         await asyncio.gather(*[
             _station((host, port), push, pull, began + spread_s * k / stations, out)
@@ -285,7 +287,8 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     engine = storage.make_engine(url_db)
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
-                        args.spread, args.history, server.pid, office_users)
+                        args.spread, args.history, server.pid, office_users,
+                        args.office_think)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -312,6 +315,9 @@ def main() -> int:
     ap.add_argument("--office-users", type=int, default=0, help="also measure each run with "
                     "N office users browsing the console, on a fresh database with the same "
                     "data (default 0: not)")
+    ap.add_argument("--office-think", type=lambda t: tuple(float(v) for v in t.split(",")),
+                    default=load_office.THINK, help="an office user's think time between "
+                    "two pages, FROM,TO seconds (default 0.5,2)")
     ap.add_argument("--root", type=Path, action="append",
                     help="code tree whose server to run (repeat to compare; default this one)")
     args = ap.parse_args()

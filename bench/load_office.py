@@ -4,8 +4,8 @@ browse its pages in a loop with short think times while the stations sync.
 Each user signs in once before the clock starts (the real sign-in form: its CSRF token, then
 the POST), then, until told to stop, fetches the overview, the ledger (if the server has one),
 the stations, the cash closes and the ledger's export (if the ledger page offers one), each
-followed by a think time of `THINK` seconds, drawn at random. Every page's latency is kept by
-page, for its p95; any answer but 200 is an error.
+followed by a think time drawn at random (`THINK` seconds unless told). Every page's
+latency is kept by page, for its p95; any answer but 200 is an error.
 """
 
 from __future__ import annotations
@@ -78,11 +78,12 @@ async def signed_in(url: str, names: list[str]) -> tuple[list[httpx.AsyncClient]
 
 
 async def browse(clients: list[httpx.AsyncClient], pages: list[str], stop: asyncio.Event,
-                 out: Browsing, seed: int = 1) -> None:
-    """Every user browses `pages` round and round until `stop` is set."""
+                 out: Browsing, think: tuple[float, float] = THINK, seed: int = 1) -> None:
+    """Every user browses `pages` round and round until `stop` is set, thinking `think`
+    seconds (from, to) between two pages."""
     async def user(http: httpx.AsyncClient, k: int) -> None:
         rng = random.Random(seed * 1000 + k)
-        await asyncio.sleep(rng.uniform(*THINK))  # not all at the same instant
+        await asyncio.sleep(rng.uniform(*think))  # not all at the same instant
         while not stop.is_set():
             for path in pages:
                 if stop.is_set():
@@ -99,7 +100,7 @@ async def browse(clients: list[httpx.AsyncClient], pages: list[str], stop: async
                     if answer.status_code != 200:
                         out.errors.append(f"{key} {answer.status_code}")
                 with contextlib.suppress(TimeoutError):  # think, or stop at once
-                    await asyncio.wait_for(stop.wait(), rng.uniform(*THINK))
+                    await asyncio.wait_for(stop.wait(), rng.uniform(*think))
 
     await asyncio.gather(*[user(c, k) for k, c in enumerate(clients)])
 
