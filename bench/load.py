@@ -2,7 +2,8 @@
 
     python bench/load.py [--stations 1000] [--per-station 60] [--spread 10] [--regions 40]
                          [--regions 1] [--history 1] [--workers CORES] [--threads N]
-                         [--rounds 1] [--db URL] [--root DIR]
+                         [--rounds 1] [--db URL] [--root DIR] [--office-users 20]
+                         [--office-think 0.5,2]
 
 Each station is enrolled first and pushes `--history` earlier days of changes (default 1: a
 server that has run for a day, with the planner's statistics of a day's rows; 0: a new, empty
@@ -18,6 +19,12 @@ database made beside it (the role needs CREATEDB) and dropped afterwards. `--reg
 repeated) spreads the stations evenly over that many regions; `--root` (may be repeated) runs
 the server of another code tree, e.g. an export of the last commit, so before and after are
 measured in one run, alternately, round by round. Medians over rounds are printed at the end.
+
+`--office-users N` measures every configuration twice, each on a fresh database with the same
+data: without office users, and with N signed-in office users browsing the console (overview,
+ledger, stations, cash closes, the ledger's export where there is one; `load_office`) while the
+stations sync; push p50/p99 of the two side by side (goal: p99 with them within 20 % of p99
+without), and each office page's p95.
 """
 
 from __future__ import annotations
@@ -38,15 +45,21 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import load_office
 import sqlalchemy as sa
 import sync as common  # bench/sync.py: change generators, server start, enrollment
 
+from helpdesk.domain import regions as region_list
 from helpdesk.server import storage
 
 
 def regions(count: int) -> list[str]:
-    """`count` distinct county codes of one province (Hubei)."""
-    return [f"42{1 + k // 99:02d}{1 + k % 99:02d}" for k in range(count)]
+    """`count` distinct county codes of one province (Hubei, 103 of them), real ones: the
+    server takes a station only in a region of the current list."""
+    counties = region_list.counties_of("42")
+    if count > len(counties):
+        raise SystemExit(f"--regions: at most {len(counties)}")
+    return list(counties[:count])
 
 
 @dataclass
@@ -59,6 +72,8 @@ class Figures:
     client_cpu: float = 0.0  # CPU seconds of this (client) process while the stations ran
     server_cpu: float = 0.0  # CPU seconds of the server's processes meanwhile
     machine_cpu: float = 0.0  # CPU seconds the whole machine was busy meanwhile (+ database)
+    office_users: int = 0
+    office: load_office.Browsing = field(default_factory=load_office.Browsing)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -185,11 +200,13 @@ def _analyze(engine: sa.Engine) -> None:
 
 
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
-             spread_s: float, history: int, server_pid: int = 0) -> Figures:
+             spread_s: float, history: int, server_pid: int = 0, office_users: int = 0,
+             think: tuple[float, float] = load_office.THINK) -> Figures:
     """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
     station's pull cursor starts where yesterday's pull left it), then let them all push and
     pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
-    client spends its time on the wire alone."""
+    client spends its time on the wire alone. `office_users` browse the console meanwhile,
+    signed in before the clock starts."""
     codes = regions(region_count)
     with httpx.Client(base_url=url, timeout=60) as http:
         enrolled = [common.enroll(http, engine, codes[k % region_count])
@@ -207,14 +224,22 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     work = [requests_of(f"{host}:{port}", token, _batch(device, per_station, 0),
                         cursors[codes[k % region_count]])
             for k, (token, device, _) in enumerate(enrolled)]
-    out = Figures()
+    out = Figures(office_users=office_users)
+    names = load_office.add_users(engine, office_users) if office_users else []
 
     async def run() -> None:
+        clients, pages = await load_office.signed_in(url, names) if names else ([], [])
+        stop = asyncio.Event()
+        browsing = asyncio.create_task(load_office.browse(clients, pages, stop, out.office,
+                                                         think))
         began = time.perf_counter()
         await asyncio.gather(*[
             _station((host, port), push, pull, began + spread_s * k / stations, out)
             for k, (push, pull) in enumerate(work)])
         out.wall = time.perf_counter() - began
+        stop.set()
+        await browsing
+        await load_office.close(clients)
 
     client, server, machine = time.process_time(), cpu_seconds(server_pid), machine_busy()
     asyncio.run(run())
@@ -254,7 +279,7 @@ def fresh_database(db: str | None, folder: Path, n: int) -> Iterator[str]:
 
 
 def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
-            region_count: int) -> Figures:
+            region_count: int, office_users: int = 0) -> Figures:
     # The server migrates the database as it starts (its own tree's migrations); the
     # stations are then added to it directly.
     extra = ("--threads", str(args.threads)) if args.threads else ()
@@ -262,7 +287,8 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     engine = storage.make_engine(url_db)
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
-                        args.spread, args.history, server.pid)
+                        args.spread, args.history, server.pid, office_users,
+                        args.office_think)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -286,41 +312,56 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--db", help="PostgreSQL URL to make fresh databases beside (default: "
                     "SQLite files)")
+    ap.add_argument("--office-users", type=int, default=0, help="also measure each run with "
+                    "N office users browsing the console, on a fresh database with the same "
+                    "data (default 0: not)")
+    ap.add_argument("--office-think", type=lambda t: tuple(float(v) for v in t.split(",")),
+                    default=load_office.THINK, help="an office user's think time between "
+                    "two pages, FROM,TO seconds (default 0.5,2)")
     ap.add_argument("--root", type=Path, action="append",
                     help="code tree whose server to run (repeat to compare; default this one)")
     args = ap.parse_args()
     roots = [r.resolve() for r in args.root or [common.ROOT]]
     folder = Path(tempfile.mkdtemp(prefix="helpdesk-bench-load-"))
-    results: dict[tuple[Path, int], list[Figures]] = {}
+    results: dict[tuple[Path, int, int], list[Figures]] = {}
     n = 0
-    for _ in range(args.rounds):
+    office = [0, args.office_users] if args.office_users else [0]
+    for round_ in range(args.rounds):
         for region_count in args.regions or [40]:
-            for root in roots:
+            for root, office_users in ((r, o) for r in roots
+                                       for o in (office if round_ % 2 == 0 else office[::-1])):
                 n += 1
                 with fresh_database(args.db, folder, n) as url_db:
-                    got = measure(root, url_db, folder, args, region_count)
-                results.setdefault((root, region_count), []).append(got)
-                print(f"{root.name} regions={region_count}: errors {len(got.errors)}, push "
+                    got = measure(root, url_db, folder, args, region_count, office_users)
+                results.setdefault((root, region_count, office_users), []).append(got)
+                print(f"{root.name} regions={region_count} office users={office_users}: "
+                      f"errors {len(got.errors)}, push "
                       f"p50 {pct(got.push, .5):.0f} p99 {pct(got.push, .99):.0f} ms, pull p50 "
                       f"{pct(got.pull, .5):.0f} ms, client late {got.late:.1f} s, wall "
                       f"{got.wall:.1f} s, CPU s client {got.client_cpu:.1f} server "
                       f"{got.server_cpu:.1f} machine {got.machine_cpu:.1f}, load "
                       f"{os.getloadavg()[0]:.1f} "
                       f"{sorted(set(got.errors))[:4]}", flush=True)
+                if office_users:
+                    load_office.report(got.office)
     backend = "postgresql" if args.db and not args.db.startswith("sqlite") else "sqlite"
     print(f"\n{backend}; {args.stations} stations x {args.per_station} changes, "
           f"{args.history} day(s) before, starting within {args.spread:.0f} s, "
           f"{args.workers} worker(s); medians of {args.rounds} "
           f"round(s); goal: errors 0, push p99 <= 1000 ms")
-    print("tree | regions | errors | push p50 ms | push p99 ms | push max ms | pull p50 ms "
-          "| pull p99 ms | wall s")
-    for (root, region_count), runs in results.items():
+    print("tree | regions | office users | errors | push p50 ms | push p99 ms | push max ms "
+          "| pull p50 ms | pull p99 ms | wall s")
+    for (root, region_count, office_users), runs in sorted(
+            results.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2])):
         def med(f: Any, runs: list[Figures] = runs) -> float:
             return float(statistics.median(f(r) for r in runs))
-        print(f"{root.name} | {region_count} | {med(lambda r: len(r.errors)):.0f} | "
+        print(f"{root.name} | {region_count} | {office_users} | "
+              f"{med(lambda r: len(r.errors)):.0f} | "
               f"{med(lambda r: pct(r.push, .5)):.0f} | {med(lambda r: pct(r.push, .99)):.0f} | "
               f"{med(lambda r: pct(r.push, 1)):.0f} | {med(lambda r: pct(r.pull, .5)):.0f} | "
               f"{med(lambda r: pct(r.pull, .99)):.0f} | {med(lambda r: r.wall):.1f}")
+    if args.office_users:
+        load_office.compare(results, args.office_users)
     return 0
 
 

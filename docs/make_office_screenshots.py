@@ -1,14 +1,14 @@
 """Screenshots of the office console's pages (sign-in, overview, aid ledger, stations, a
-station just added, programmes, a programme's form, receipt check, review queue, users) at
-1366 and 390 px wide, in zh_CN and en, taken in Debian's chromium (Playwright):
+station just added, programmes, a programme's form, cash closes, receipt check, review queue,
+users) at 1366 and 390 px wide, in zh_CN and en, taken in Debian's chromium (Playwright):
 
     .venv/bin/python docs/make_office_screenshots.py [--out docs/screenshots]
 
 Builds everything in a temporary folder: a server database, an admin user, two demo stations
-(Wuhan and Yichang) that enroll and sync with a real `helpdesk-server serve` process, a central
-programme, a receipt code of the Wuhan station's last aid, and two families another Wuhan
-station gave the same programme first (the review queue's alerts). Look at every picture before
-committing it.
+(Wuhan and Yichang) that enroll, close some cash days (one short with its reason, one
+reopened) and sync with a real `helpdesk-server serve` process, a central programme, a receipt
+code of the Wuhan station's last aid, and two families another Wuhan station gave the same
+programme first (the review queue's alerts). Look at every picture before committing it.
 """
 
 from __future__ import annotations
@@ -33,11 +33,15 @@ SIZES = {1366: 768, 390: 844}
 LANGUAGES = ("zh_CN", "en")
 PASSWORD = "demo password 1"
 STATIONS = (("洪山区关山街道职工帮扶站", "420111", 1), ("西陵区职工帮扶站", "420502", 2))
+WITNESS = ("李秀英", "246810")  # a demo volunteer (helpdesk.services.demo.VOLUNTEERS)
+# Per station: (days ago, counted less expected in fen, reason, reopened afterwards)
+CLOSES = {"420111": ((3, 0, "", True), (2, 0, "", False), (1, -50, "少了五角，已记录", False)),
+          "420502": ((2, 0, "", False), (1, 1000, "多出十元，待查", False))}
 
 
 def _run(*args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT), HELPDESK_PIN="123456", HELPDESK_LANG="en",
-               HELPDESK_OFFICE_PASSWORD=PASSWORD)
+               HELPDESK_OFFICE_PASSWORD=PASSWORD, HELPDESK_WITNESS_PIN=WITNESS[1])
     done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
                           env=env, timeout=600, cwd=ROOT, stdin=subprocess.DEVNULL)
     if done.returncode:
@@ -107,6 +111,31 @@ def _given_elsewhere(url: str, db_url: str, data: str) -> None:
     engine.dispose()
 
 
+def _close_days(data: str, region: str) -> None:
+    """Close the station's recent cash days as `helpdesk close-day` does, from what the box
+    should hold (a float of the next thousand yuan above the day's cash aid, less that aid)."""
+    from datetime import date, timedelta
+
+    from helpdesk import paths as pathsmod
+    from helpdesk.cli import DEMO_HEAD, DEMO_PIN
+    from helpdesk.services import closes, session
+
+    for ago, off_fen, reason, reopen in CLOSES[region]:
+        day = (date.today() - timedelta(days=ago)).isoformat()
+        opened = session.sign_in(pathsmod.resolve(data), DEMO_HEAD, DEMO_PIN)
+        try:
+            got = closes.expected(opened, day)
+        finally:
+            opened.close()
+        float_fen = (got.cash_out_fen // 100_000 + 1) * 100_000
+        counted = got.in_box_fen(float_fen) + off_fen
+        _run("helpdesk", "close-day", "--date", day, "--float", str(float_fen // 100), "--counted",
+             f"{counted / 100:.2f}", "--witness", WITNESS[0], "--reason", reason,
+             "--data-dir", data)
+        if reopen:
+            _run("helpdesk", "reopen-day", day, "--reason", "补录漏记的发放", "--data-dir", data)
+
+
 def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
     db_url = f"sqlite:///{folder / 'server.db'}"
     _run("helpdesk.server.cli", "--db", db_url, "user", "add", "wang.min", "--role", "admin")
@@ -117,17 +146,24 @@ def build(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
          "--kind", "cash", "--starts", "2027-01-01", "--ends", "2027-02-28",
          "--budget-fen", "20000000")
     proc, url = _serve(db_url, folder / "server.log")
-    for name, region, seed in STATIONS:
-        data = str(folder / f"station-{region}")
-        _run("helpdesk", "demo-data", "--families", "120", "--aid", "300", "--seed", str(seed),
-             "--data-dir", data)
-        added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
-                                "--name", name, "--region", region, "--json"))
-        _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir", data)
-        if region == "420111":
-            _given_elsewhere(url, db_url, data)
-        _run("helpdesk", "sync", "--data-dir", data)
-    return proc, url, _receipt_code(str(folder / "station-420111"))
+    try:
+        for name, region, seed in STATIONS:
+            data = str(folder / f"station-{region}")
+            _run("helpdesk", "demo-data", "--families", "120", "--aid", "300", "--seed",
+                 str(seed), "--data-dir", data)
+            added = json.loads(_run("helpdesk.server.cli", "--db", db_url, "station", "add",
+                                    "--name", name, "--region", region, "--json"))
+            _run("helpdesk", "enroll", "--server", url, "--code", added["code"], "--data-dir",
+                 data)
+            if region == "420111":
+                _given_elsewhere(url, db_url, data)
+            _close_days(data, region)
+            _run("helpdesk", "sync", "--data-dir", data)
+        return proc, url, _receipt_code(str(folder / "station-420111"))
+    except BaseException:  # a failed step leaves no server running
+        proc.terminate()
+        proc.wait(timeout=10)
+        raise
 
 
 def _shot(page: Any, path: Path, made: list[Path], full_page: bool = True) -> None:
@@ -159,7 +195,7 @@ def shoot(url: str, out: Path, receipt: str) -> list[Path]:
                 page.wait_for_selector("[data-testid=ledger-count]")
                 # On a phone the first screen only: fifty rows as cards run to metres.
                 _shot(page, out / f"office-ledger-{lang}-{width}.png", made, width > 400)
-                for name in ("stations", "programmes", "users"):
+                for name in ("stations", "programmes", "closes", "users"):
                     page.goto(f"{url}/office/{name}")
                     _shot(page, out / f"office-{name}-{lang}-{width}.png", made)
                 page.goto(f"{url}/office/programmes/new")

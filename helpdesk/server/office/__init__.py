@@ -17,6 +17,7 @@ from helpdesk.server.office import users, web
 from helpdesk.server.office.pages import (
     admin,
     auth,
+    closes,
     ledger,
     overview,
     programmes,
@@ -29,7 +30,7 @@ STATIC = Path(__file__).parent / "static"
 
 
 def install(app: FastAPI) -> None:
-    for page in (auth, overview, ledger, stations, programmes, receipts, review, admin):
+    for page in (auth, overview, ledger, stations, programmes, closes, receipts, review, admin):
         app.include_router(page.router, include_in_schema=False)
     app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
     # Last: any other /office address is the console's own "not found" page, not the API's
