@@ -69,6 +69,7 @@ class Shell(QWidget):
         self.sync.status_changed.connect(self.sync_status.show_status)
         self.sync.sync_finished.connect(lambda _: self._synced())
         self.sync_status.sync_requested.connect(self.sync.sync_now)
+        self.sync_status.cancel_requested.connect(self.sync.cancel)
         self.sync_status.connect_requested.connect(self.connect_server)
 
         self.pages = QStackedWidget(self)
