@@ -1,7 +1,8 @@
 """Screenshots of the station app's main pages at 360, 768 and 1366 px wide, in zh_CN and en.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--out docs/screenshots]
-        [--only review sync-status connect]
+        [--only review sync-status connect import-mapping import-preview close-day reports
+         paper-entry export]
 
 Builds a demo station in a temporary folder (never the user's), signs in as its head and grabs
 each page with QWidget.grab(). Look at every picture before committing it.
@@ -188,6 +189,7 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
                     shell.more_sheet.close()
             shell.go("review")
             grab("review")
+            paperwork(qapp, shell, folder, grab, lambda n: not only or n in only)
             shell.go("home")
             shell.sync.stop()  # the picture shows an enrolled station a few minutes after a sync
             shell.sync_status.show_status(Status(
@@ -207,6 +209,105 @@ def shoot(folder: Path, out: Path, only: set[str] | None = None) -> list[Path]:
             window.deleteLater()
             _settle(qapp)
     return made
+
+
+def _wait(qapp, done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Let the GUI thread run until `done()` (work on the worker pool), at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        _settle(qapp)
+        time.sleep(0.02)
+    assert done(), "timed out"
+    for _ in range(10):  # what the page does once shown (rows take their wrapped height)
+        _settle(qapp)
+        time.sleep(0.02)
+
+
+def _top(kind):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def _roster(path: Path, known) -> Path:  # type: ignore[no-untyped-def]
+    """A roster as a union office keeps it: a title row, a column the app does not know
+    (名字), a mistyped phone and a family the station already has under another spelling."""
+    from tests.sheets import rosters
+
+    header = ["序号", "名字", "性别", "公民身份号码", "出生日期", "联系电话", "住址", "工作单位",
+              "困难类别", "致困原因", "家庭人口", "月收入（元）", "户口性质", "就业状况"]
+    rows = []
+    for n, name in enumerate(("陈秀英", "刘建国", "黄丽华", "周志强", "吴桂兰", "徐海涛"), 1):
+        row = rosters.person(n, 名字=name)
+        rows.append(row)
+    rows[2]["联系电话"] = "1390000123"
+    rows[4].update({"名字": known.head_name, "公民身份号码": None,
+                    "出生日期": known.birth_date})
+    return rosters.write_xlsx(path, rows, title="洪山区困难职工档案（2026年）", header=header)
+
+
+def paperwork(qapp, shell, folder: Path, grab, wanted) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13's pages and dialogs: import mapping and preview, closing the day, the
+    Reports page, typing back a paper sheet, the ledger export."""
+    from PySide6.QtCore import QPoint
+
+    from helpdesk.services import families as familycases
+    from helpdesk.ui.dialogs.close_day import CloseDayDialog
+    from helpdesk.ui.pages import import_roster
+
+    s = shell.session
+    if wanted("import-mapping") or wanted("import-preview"):
+        page = shell.go("import_roster")
+        known = familycases.family_history(s, s.db.execute(
+            "SELECT id FROM families WHERE id_number != '' ORDER BY id LIMIT 1 OFFSET 5"
+        ).fetchone()[0]).family
+        page.open_file(_roster(folder / "roster.xlsx", known))
+        grab("import-mapping")
+        box = page.columns.column_boxes["名字"]
+        box.setCurrentIndex(box.findData("head_name"))
+        page.check_rows()
+        _wait(qapp, lambda: page.steps.currentIndex() == import_roster.PREVIEW)
+        grab("import-preview")
+        page.discard()
+    if wanted("close-day"):
+        home = shell.go("home")
+        home.close_day_button.click()
+        _settle(qapp)
+        dialog = _top(CloseDayDialog)
+        dialog.float_edit.setText("1000")
+        for name, n in (("y100", 12), ("y50", 3), ("y20", 4), ("y10", 2), ("j5", 1)):
+            dialog.spins[name].setValue(n)
+        grab("close-day", dialog)
+        dialog.reject()
+    if wanted("reports"):
+        shell.go("reports")
+        grab("reports")
+    if wanted("paper-entry"):
+        home = shell.go("home")
+        home.paper_button.click()
+        page = shell.page("paper_entry")
+        printed = page.print_sheet(folder / "blank-sheet.pdf", None)
+        assert printed is not None, page.message.text()
+        page.sheet.setText(printed.sheet.number)
+        page.open_sheet()
+        family_id = s.db.execute("SELECT id FROM families ORDER BY id LIMIT 1 OFFSET 9"
+                                 ).fetchone()[0]
+        page.pick_family(family_id)
+        page.amount.setText("300")
+        _settle(qapp)
+        top = page.sheet_state.mapTo(page.scroll_area.widget(), QPoint(0, 0)).y()
+        page.scroll_area.verticalScrollBar().setValue(top - 8)  # the sheet's line form
+        grab("paper-entry")
+        if hasattr(page, "discard"):
+            page.discard()
+    if wanted("export"):
+        settings = shell.go("settings")
+        settings.exports.button.click()
+        _settle(qapp)
+        dialog = settings.exports.dialog
+        assert dialog is not None
+        grab("export", dialog)
+        dialog.close()
 
 
 def main() -> int:

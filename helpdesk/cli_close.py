@@ -106,13 +106,16 @@ def cmd_close_day(args: argparse.Namespace, sign_in: SignIn, say: Say) -> int:
     if args.json:
         print(json.dumps(_as_json(close), ensure_ascii=False, indent=2))
         return 0
-    f = money.format_fen
-    say(f"{close.day} 已日结：应有 ¥{f(close.expected_fen)}，实点 ¥{f(close.counted_fen)}，"
-        f"差额 ¥{f(close.difference_fen)}（当日现金发放 {close.aid_count} 笔，"
-        f"¥{f(close.cash_out_fen)}）",
-        f"{close.day} closed: expected ¥{f(close.expected_fen)}, counted "
-        f"¥{f(close.counted_fen)}, difference ¥{f(close.difference_fen)} ({close.aid_count} "
-        f"cash aid handed out, ¥{f(close.cash_out_fen)})")
+
+    def f(fen: int) -> str:
+        return money.format_fen(fen, symbol=True)  # -¥20.00, as the app writes it
+
+    say(f"{close.day} 已日结：应有 {f(close.expected_fen)}，实点 {f(close.counted_fen)}，"
+        f"差额 {f(close.difference_fen)}（当日现金发放 {close.aid_count} 笔，"
+        f"{f(close.cash_out_fen)}）",
+        f"{close.day} closed: expected {f(close.expected_fen)}, counted "
+        f"{f(close.counted_fen)}, difference {f(close.difference_fen)} ({close.aid_count} "
+        f"cash aid handed out, {f(close.cash_out_fen)})")
     return 0
 
 

@@ -74,3 +74,7 @@ def test_close_list_reopen_and_slip(station_dir: Path, tmp_path: Path) -> None:
     reopened = run("reopen-day", made["day"], "--reason", "补录漏记的发放", *where)
     assert reopened.returncode == 0, reopened.stderr
     assert json.loads(run("closes", "--json", *where).stdout)[0]["reopened"] is True
+    closed_again = run("close-day", "--counted", "999.50", "--float", "1000", "--witness",
+                       WITNESS, "--reason", "少了五角", *where)
+    assert closed_again.returncode == 0, closed_again.stderr
+    assert "expected ¥1,000.00, counted ¥999.50, difference -¥0.50" in closed_again.stdout

@@ -57,6 +57,12 @@ class Outcome:
     waiting: int
     skew_ms: int
     finished_at: str  # UTC, ISO 8601
+    stopped: bool = False  # cancelled between pages: the rest goes next time
+
+    @property
+    def sent(self) -> int:
+        """Changes the server answered (accepted, refused or held back)."""
+        return self.accepted + self.rejected + self.quarantined
 
 
 def target(session: Session) -> Target:
@@ -132,10 +138,14 @@ def connect_server(t: Target, url: str, code: str, **http: Any) -> client.Enroll
                              device=t.device, device_public_key=t.device_public_key)
 
 
-def sync_now(t: Target, **http: Any) -> Outcome:
+def sync_now(t: Target, *, stop: client.Stop | None = None, page_size: int | None = None,
+             **http: Any) -> Outcome:
     """Push the outbox and pull the region's changes once (worker thread); records the time
     of success. Registers this device first when the token was issued to another one (a
-    restored or copied database). Raises SyncError."""
+    restored or copied database). `stop` (any thread may make it true) is asked between
+    pages, never inside one: every page is its own transaction, so a stopped sync leaves a
+    consistent station whose next sync sends and fetches the rest; the outcome then says
+    `stopped` and the time of success is left as it was. Raises SyncError."""
     with _connection(t) as db:
         found = client.enrollment(db)
         if found is None:
@@ -146,13 +156,15 @@ def sync_now(t: Target, **http: Any) -> Outcome:
             if dbm.meta(db, client.META_DEVICE) != t.device.id:
                 client.register_device(db, conn, device=t.device,
                                        device_public_key=t.device_public_key)
-            pushed, pulled = client.sync_once(db, conn)
+            pushed, pulled = client.sync_once(db, conn, stop=stop, page_size=page_size)
         finished = iso(datetime.now(UTC))
-        with dbm.immediate(db):
-            dbm.set_meta(db, META_LAST_SYNC, finished)
+        stopped = pushed.stopped or pulled.stopped
+        if not stopped:
+            with dbm.immediate(db):
+                dbm.set_meta(db, META_LAST_SYNC, finished)
         return Outcome(pushed.accepted + pushed.already_had, pushed.rejected,
                        pushed.quarantined, pulled.applied, outbox.pending_count(db),
-                       skew, finished)
+                       skew, finished, stopped)
 
 
 def _skew(conn: client.Http) -> int:

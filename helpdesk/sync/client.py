@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
@@ -37,6 +38,7 @@ META_BUNDLE_KEY = "sync.server_bundle_key"  # the server's X25519 key: bundles a
 META_TOKEN_AT = "sync.token_issued_at"
 META_PENDING = "sync.pending_enrollment"  # an enrollment file's code until it is spent
 M = TypeVar("M", bound=BaseModel)
+Stop = Callable[[], bool]  # asked between pages: True to stop there
 _DONE = {"accepted": "accepted", "already_had": "accepted", "rejected": "rejected",
          "quarantined": "quarantined"}
 
@@ -87,6 +89,7 @@ class PushReport:
     batches: int = 0
     watermarks: dict[str, int] = field(default_factory=dict)
     skew_ms: int = 0
+    stopped: bool = False  # asked to stop between batches: the rest waits for next time
 
     def add(self, device_id: str, answer: wire.PushResponse) -> None:
         """Count one batch's answers."""
@@ -107,6 +110,7 @@ class PullReport:
     pages: int = 0
     cursor: int = 0
     skew_ms: int = 0
+    stopped: bool = False  # asked to stop between pages: the rest comes next time
 
 
 def enrollment(db: Database) -> Enrollment | None:
@@ -185,17 +189,23 @@ def store_device_token(db: Database, token: str, device_id: str,
     dbm.set_meta(db, META_TOKEN_AT, issued_at or iso(utcnow()))
 
 
-def push(db: Database, http: Http, *, batch_size: int = wire.MAX_BATCH) -> PushReport:
+def push(db: Database, http: Http, *, batch_size: int = wire.MAX_BATCH,
+         stop: Stop | None = None) -> PushReport:
     """Push every pending change, one device's run at a time, in batches.
 
     Each answer batch is applied in one transaction: answered changes are marked accepted,
     rejected or quarantined (with the reason in `sync_detail`); unanswered ones stay pending
-    for the next push. A batch over the server's size limit is split in halves. Raises
-    SyncError when the server refuses or is unreachable.
+    for the next push. A batch over the server's size limit is split in halves. `stop` is
+    asked before each batch, never inside one: when it says so, the report comes back with
+    `stopped` and the rest stays pending. Raises SyncError when the server refuses or is
+    unreachable.
     """
     token = _token(db)
     report = PushReport()
     while True:
+        if stop is not None and stop():
+            report.stopped = True
+            return report
         pending = outbox.pending(db, limit=batch_size)
         if not pending:
             return report
@@ -237,15 +247,20 @@ def record_answers(db: Database, answer: wire.PushResponse) -> int:
     return marked
 
 
-def pull(db: Database, http: Http, *, limit: int = wire.MAX_PULL) -> PullReport:
+def pull(db: Database, http: Http, *, limit: int = wire.MAX_PULL,
+         stop: Stop | None = None) -> PullReport:
     """Fetch and apply what the server has after the stored cursor, page by page.
 
     Each page is applied and its cursor stored in one transaction; the cursor never moves
     backwards, so a crash mid-pull repeats at most one page, which applies the same again.
+    `stop` is asked before each page, never inside one (see `push`).
     """
     token = _token(db)
     report = PullReport(cursor=int(dbm.meta(db, META_CURSOR, "0") or 0))
     while True:
+        if stop is not None and stop():
+            report.stopped = True
+            return report
         page = _call(http, "GET", "/v1/sync/pull", wire.PullResponse, token=token,
                      params={"after": report.cursor, "limit": limit})
         with dbm.immediate(db):
@@ -275,9 +290,16 @@ def apply_page(db: Database, page: wire.PullResponse) -> tuple[int, int, int, in
     return applied, skipped, records, cursor
 
 
-def sync_once(db: Database, http: Http) -> tuple[PushReport, PullReport]:
-    """Push, then pull: what `helpdesk sync` does once."""
-    return push(db, http), pull(db, http)
+def sync_once(db: Database, http: Http, *, stop: Stop | None = None,
+              page_size: int | None = None) -> tuple[PushReport, PullReport]:
+    """Push, then pull: what `helpdesk sync` does once. Stopped between pages when `stop`
+    says so (a stopped push pulls nothing). `page_size`: changes per push batch and pull
+    page (the protocol's maximum when None)."""
+    pushed = push(db, http, batch_size=page_size or wire.MAX_BATCH, stop=stop)
+    if pushed.stopped:
+        return pushed, PullReport(cursor=int(dbm.meta(db, META_CURSOR, "0") or 0),
+                                  stopped=True)
+    return pushed, pull(db, http, limit=page_size or wire.MAX_PULL, stop=stop)
 
 
 def _token(db: Database) -> str:

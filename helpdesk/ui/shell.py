@@ -27,6 +27,7 @@ from helpdesk.ui.sync_controller import SyncController
 from helpdesk.ui.widgets.badge import Badge
 from helpdesk.ui.widgets.elided import ElidedLabel
 from helpdesk.ui.widgets.more_sheet import MoreSheet, labelled
+from helpdesk.ui.widgets.nav_button import NavButton
 from helpdesk.ui.widgets.sync_status import SyncStatus
 
 RAIL_MIN_WIDTH = 720
@@ -69,6 +70,7 @@ class Shell(QWidget):
         self.sync.status_changed.connect(self.sync_status.show_status)
         self.sync.sync_finished.connect(lambda _: self._synced())
         self.sync_status.sync_requested.connect(self.sync.sync_now)
+        self.sync_status.cancel_requested.connect(self.sync.cancel)
         self.sync_status.connect_requested.connect(self.connect_server)
 
         self.pages = QStackedWidget(self)
@@ -84,7 +86,7 @@ class Shell(QWidget):
         self.nav_buttons: dict[str, QPushButton] = {}
         self.badges: dict[str, Badge] = {}
         for name, text in registry.nav_items(self.session.volunteer.is_head):
-            button = QPushButton(text, self.nav)
+            button = NavButton(text, self.nav)
             button.setObjectName(f"nav_{name}")
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -94,7 +96,7 @@ class Shell(QWidget):
             if name in registry.BADGED and session.volunteer.is_head:
                 self.badges[name] = Badge(button)
             self.nav_layout.addWidget(button)
-        self.more_button = QPushButton(self.tr("More"), self.nav)
+        self.more_button = NavButton(self.tr("More"), self.nav)
         self.more_button.setObjectName("nav_more")
         self.more_button.setCheckable(True)
         self.more_button.clicked.connect(self.open_more)
@@ -311,14 +313,15 @@ class Shell(QWidget):
             self.nav.setMinimumWidth(0)
             self.nav.setMaximumWidth(16777215)
             self.nav.setProperty("placement", "bottom")
-        # In the bottom bar the buttons share the width equally, whatever their text needs;
-        # the pages beyond the first three are in the More sheet there.
+        # In the bottom bar the buttons share the width in proportion to what their labels
+        # need, so a long label ("Programmes") fits whole beside short ones; only when the
+        # whole bar is too narrow are labels shortened with "…" (see NavButton). The pages
+        # beyond the first three are in the More sheet there.
         policy = QSizePolicy.Policy.Expanding if wide else QSizePolicy.Policy.Ignored
-        for name, button in self.nav_buttons.items():
+        for name, button in [*self.nav_buttons.items(), ("more", self.more_button)]:
             button.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
-            button.setVisible(wide or name in registry.BOTTOM_BAR)
-        self.more_button.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
-        self.more_button.setVisible(not wide)
+            button.setVisible(not wide if name == "more" else
+                              wide or name in registry.BOTTOM_BAR)
         if self.pages.currentWidget() is not None:
             self._check_nav(self.pages.currentWidget())
         stretch = self.nav_layout.itemAt(self.nav_layout.count() - 1)
@@ -335,4 +338,8 @@ class Shell(QWidget):
         self.sync_status.set_wide(wide)
         self.nav.style().unpolish(self.nav)
         self.nav.style().polish(self.nav)
+        for button in [*self.nav_buttons.values(), self.more_button]:
+            button.style().unpolish(button)  # the bar's own font size and padding
+            button.style().polish(button)
+            self.nav_layout.setStretchFactor(button, 0 if wide else button.need())
         self.refresh_status(self._waiting)

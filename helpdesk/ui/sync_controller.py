@@ -2,7 +2,9 @@
 
 A sync runs on the worker pool with its own connection to the station file
 (`station_sync.sync_now`); the GUI thread only starts it and shows the answer. Never two at
-once. A failure backs off with jitter, doubling up to 15 minutes; a success resets it. After
+once. Cancel stops it between pages (each page is its own transaction; the rest goes with
+the next sync). A failure backs off with jitter, doubling up to 15 minutes; a success resets
+it. After
 `stop()` (lock, sign-out, quit) nothing runs again and late answers are ignored, so the
 closed database is never touched.
 """
@@ -13,6 +15,7 @@ import contextlib
 import enum
 import logging
 import random
+import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -51,6 +54,8 @@ class Status:
     last_sync: datetime | None = None
     skew_ms: int = 0
     error: Exception | None = None
+    stopping: bool = False  # Cancel was pressed: the page on its way finishes first
+    stopped: station_sync.Outcome | None = None  # the last sync was cancelled: what it moved
 
     @property
     def skew_shown(self) -> bool:
@@ -91,6 +96,7 @@ class SyncController(QObject):
         self.next_delay_ms = 0
         self.running = False
         self.stopped = False
+        self._cancel = threading.Event()
         self.online = True
         self._network = None
         self.status = Status(State.NOT_CONNECTED)
@@ -110,6 +116,7 @@ class SyncController(QObject):
     def stop(self) -> None:
         """No more syncs from this controller; an answer still on its way is dropped."""
         self.stopped = True
+        self._cancel.set()  # a running sync stops after its page
         self.timer.stop()
         if self._network is not None:
             with contextlib.suppress(RuntimeError, TypeError):
@@ -156,9 +163,19 @@ class SyncController(QObject):
         self.timer.stop()
         self.running = True
         job = station_sync.target(self.session)
-        self._show(replace(self.status, state=State.SYNCING))
+        cancel = self._cancel = threading.Event()
+        self._show(replace(self.status, state=State.SYNCING, stopping=False, stopped=None))
         self.sync_started.emit()
-        workers.run(lambda: station_sync.sync_now(job), self._done, self._failed)
+        workers.run(lambda: station_sync.sync_now(job, stop=cancel.is_set), self._done,
+                    self._failed)
+        return True
+
+    def cancel(self) -> bool:
+        """Stop the running sync after the page on its way; False when none runs."""
+        if self.stopped or not self.running or self._cancel.is_set():
+            return False
+        self._cancel.set()
+        self._show(replace(self.status, stopping=True))
         return True
 
     def _done(self, outcome: station_sync.Outcome) -> None:
@@ -166,8 +183,10 @@ class SyncController(QObject):
         if self.stopped:
             return
         self.failures = 0
-        self._show(Status(State.IDLE, outcome.waiting,
-                          datetime.fromisoformat(outcome.finished_at), outcome.skew_ms))
+        last = self.status.last_sync if outcome.stopped else \
+            datetime.fromisoformat(outcome.finished_at)
+        self._show(Status(State.IDLE, outcome.waiting, last, outcome.skew_ms,
+                          stopped=outcome if outcome.stopped else None))
         self._schedule(WAITING_MS if outcome.waiting else IDLE_MS)
         self.sync_finished.emit(outcome)
 
@@ -181,7 +200,8 @@ class SyncController(QObject):
         self.failures += 1
         unreachable = getattr(err, "code", "") == "server_unreachable"
         self._show(replace(self.status, state=State.OFFLINE if unreachable else State.FAILED,
-                           error=err, waiting=status.waiting_changes(self.session)))
+                           error=err, waiting=status.waiting_changes(self.session),
+                           stopping=False))
         self._schedule(backoff_ms(self.failures))
         self.sync_failed.emit(err)
 

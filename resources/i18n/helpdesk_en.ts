@@ -2421,6 +2421,26 @@ Reason: {reason}</translation>
         <source>this clock is {m} min ahead of the server</source>
         <translation>this clock is {m} min ahead of the server</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Stopping after this page… · {n} waiting</source>
+        <translation>Stopping after this page… · {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Sync stopped: {sent} changes sent, {received} received; the rest goes next time</source>
+        <translation>Sync stopped: {sent} changes sent, {received} received; the rest goes next time</translation>
+    </message>
 </context>
 <context>
     <name>VoidDialog</name>

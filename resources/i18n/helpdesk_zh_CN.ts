@@ -2421,6 +2421,26 @@ Reason: {reason}</source>
         <source>this clock is {m} min ahead of the server</source>
         <translation>本机时钟比服务器快 {m} 分钟</translation>
     </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Stopping after this page… · {n} waiting</source>
+        <translation>本页完成后停止… · {n} 条待同步</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets/sync_status.py" line="1"/>
+        <source>Sync stopped: {sent} changes sent, {received} received; the rest goes next time</source>
+        <translation>同步已停止：已发送 {sent} 条变更，已接收 {received} 条；其余下次同步</translation>
+    </message>
 </context>
 <context>
     <name>VoidDialog</name>

@@ -88,3 +88,19 @@ def test_live_sum_reason_rule_close_slip_and_reopen(signed_in: MainWindow, qtbot
     with qtbot.waitSignal(past.reopened, timeout=5000):
         past.reopen()
     assert closes.closed(session, session.today()) is None
+
+
+def test_a_long_day_scrolls_its_list_and_covers_nothing(signed_in: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    session = signed_in.shell.session  # type: ignore[union-attr]
+    ids = [r[0] for r in session.db.execute("SELECT id FROM families LIMIT 6")]
+    for family in ids:
+        aidcases.give_aid(session, cash_aid(session, family, amount="20"))
+    dialog = _open(qtbot, signed_in)
+    QApplication.processEvents()
+    listed = dialog.aid_list
+    assert listed.count() == 6
+    assert listed.minimumHeight() <= listed.maximumHeight() <= 168
+    assert listed.geometry().bottom() < dialog.out_label.geometry().top()
+    assert listed.verticalScrollBar().maximum() > 0  # the rest of the day scrolls
+    dialog.reject()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from helpdesk.ui.main_window import MainWindow
+from helpdesk.ui.widgets.badge import Badge
 from tests.ui.conftest import draw_signature, sign_in
 from tests.ui.test_give_aid import cash
 
@@ -315,6 +316,33 @@ def too_wide(window: QWidget, what: str) -> list[str]:
     return problems
 
 
+def cut_off(shell, what: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The bottom bar's (or rail's) buttons whose label does not fit inside them whole, or
+    lies under the button's count badge."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    QApplication.processEvents()
+    problems: list[str] = []
+    for button in [*shell.nav_buttons.values(), shell.more_button]:
+        if not button.isVisible():
+            continue
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        rect = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                             button)
+        bold = QFont(button.font())
+        bold.setBold(True)  # the current page's button is drawn in bold
+        need = QFontMetrics(bold).horizontalAdvance(button.full_text())
+        if need > rect.width():
+            problems.append(f"{what}: {button.objectName()} {button.text()!r} needs {need} px, "
+                            f"has {rect.width()}")
+        text_right = rect.center().x() + need // 2
+        for badge in button.findChildren(Badge):
+            if badge.isVisible() and badge.geometry().left() < text_right:
+                problems.append(f"{what}: {button.objectName()}'s badge covers its label")
+    return problems
+
+
 def to_signature(qtbot: QtBot, shell, family_id: str) -> None:  # type: ignore[no-untyped-def]
     """The give-aid page's signature step, for a small cash aid of a programme not used up."""
     from helpdesk.domain.programmes import Kind
@@ -352,6 +380,7 @@ def test_every_page_fits_360_px_at_150_percent(qtbot: QtBot, demo_station, make_
         sign_in(qtbot, window)
         shell = window.shell
         assert shell is not None
+        problems += cut_off(shell, "bottom bar")
         seed_review(shell.session)
         shell.refresh_status()
         family_id = shell.session.db.execute("SELECT id FROM families LIMIT 1").fetchone()[0]

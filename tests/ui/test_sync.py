@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
+from helpdesk.domain import idcard
 from helpdesk.server import accounts
 from helpdesk.server.app import create_app
 from helpdesk.server.settings import Settings
@@ -74,9 +76,9 @@ def test_connect_give_aid_and_sync_now(qtbot: QtBot, signed_in: MainWindow,
     threads: list[threading.Thread] = []
     real = client.sync_once
 
-    def watched(db, http):  # type: ignore[no-untyped-def]
+    def watched(db, http, **kw):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
-        return real(db, http)
+        return real(db, http, **kw)
 
     monkeypatch.setattr(client, "sync_once", watched)
     connect(qtbot, signed_in, running, engine)
@@ -103,6 +105,60 @@ def test_connect_give_aid_and_sync_now(qtbot: QtBot, signed_in: MainWindow,
     assert shell.sync.status.last_sync is not None
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert shell.sync.next_delay_ms == sync_controller.IDLE_MS
+
+
+def test_cancel_stops_the_sync_between_pages_and_the_next_one_sends_the_rest(
+        qtbot: QtBot, signed_in: MainWindow, server: tuple[Server, Engine],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    running, engine = server
+    shell = signed_in.shell
+    assert shell is not None
+    s = shell.session
+    gate, on_the_way = threading.Event(), threading.Event()
+    real = client._call
+
+    def slow_link(*args, **kw):  # type: ignore[no-untyped-def]
+        if args[2] == "/v1/sync/push":  # the first page waits until Cancel was pressed
+            on_the_way.set()
+            assert gate.wait(SYNC_MS / 1000)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(client, "_call", slow_link)
+    gate.set()  # enrolling syncs once: let that one through
+    connect(qtbot, signed_in, running, engine)
+    gate.clear()
+    on_the_way.clear()
+    for i in range(3):
+        aidcases.give_aid(s, helpers.cash_aid(s, helpers.register(
+            s, head_name=f"周{'一二三'[i]}", phone=f"138 1234 56{i:02d}",
+            id_number=idcard.make("420111", date(1981, 3, 9), 300 + i)).id, amount="50"))
+    shell.refresh_status()
+    waiting = shell.sync.status.waiting
+    assert waiting > 0
+    bar = shell.sync_status
+    assert bar.button.isVisible() and not bar.cancel.isVisible()
+    with qtbot.waitSignal(shell.sync.sync_started, timeout=1000):
+        bar.button.click()
+    assert bar.cancel.isVisible() and bar.cancel.isEnabled() and not bar.button.isVisible()
+    assert on_the_way.wait(SYNC_MS / 1000)
+    bar.cancel.click()  # while the first page is on its way: it finishes, nothing after it
+    assert not bar.cancel.isEnabled() and bar.cancel.text() == "Stopping…"
+    assert "Stopping after this page" in bar.text.text()
+    assert not shell.sync.cancel()  # once is enough
+    with qtbot.waitSignal(shell.sync.sync_finished, timeout=SYNC_MS) as stopped:
+        gate.set()
+    outcome = stopped.args[0]
+    assert outcome.stopped and outcome.sent > 0 and outcome.applied == 0
+    text = bar.text.text()
+    assert (f"Sync stopped: {outcome.sent} changes sent, 0 received; the rest goes next time"
+            in text), text
+    assert bar.button.isVisible() and bar.button.isEnabled() and not bar.cancel.isVisible()
+    assert shell.sync.status.state is State.IDLE
+    with qtbot.waitSignal(shell.sync.sync_finished, timeout=SYNC_MS) as done:
+        bar.button.click()
+    assert not done.args[0].stopped and done.args[0].waiting == 0
+    assert "Sync stopped" not in bar.text.text() and "0 waiting" in bar.text.text()
+    assert outcome.sent + done.args[0].sent == waiting
 
 
 def test_server_gone_backs_off_and_network_back_tries_again(

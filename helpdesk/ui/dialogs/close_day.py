@@ -84,8 +84,9 @@ class CloseDayDialog(QDialog):
                                   f"{money.format_fen(r['amount_fen'], symbol=True)}")
         if not self.expected.rows:
             self.aid_list.addItem(self.tr("No cash aid today"))
-        fit_to_rows(self.aid_list)
-        self.aid_list.setMaximumHeight(160)
+        fit_to_rows(self.aid_list)  # as tall as its rows up to about three, then it scrolls
+        self.aid_list.setFixedHeight(min(self.aid_list.maximumHeight(), 168))
+        self.aid_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout.addWidget(self.aid_list)
         self.out_label = QLabel(self.tr("Handed out: {amount} ({count})")
                                 .replace("{amount}", money.format_fen(self.expected.cash_out_fen,

@@ -1,5 +1,6 @@
 """The always-visible sync line: a coloured dot, what the sync is doing, and its button
-("Sync now", or "Connect to a server" for a station head when the station is not enrolled)."""
+("Sync now", or "Connect to a server" for a station head when the station is not enrolled);
+while a sync runs, Cancel in its place (the sync stops between pages)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from helpdesk.ui.sync_controller import State, Status
 class SyncStatus(QWidget):
     sync_requested = Signal()
     connect_requested = Signal()
+    cancel_requested = Signal()
 
     def __init__(self, head: bool, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,12 +32,17 @@ class SyncStatus(QWidget):
         self.button = QPushButton(self)
         self.button.setObjectName("sync_now")
         self.button.clicked.connect(self._clicked)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.setObjectName("sync_cancel")
+        self.cancel.clicked.connect(self.cancel_requested)
+        self.cancel.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.dot)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
+        layout.addWidget(self.cancel)
         self.status = Status(State.NOT_CONNECTED)
         self.wide = True
 
@@ -63,8 +70,11 @@ class SyncStatus(QWidget):
             self.button.setVisible(self.head)
         else:
             self.button.setText(self.tr("Sync now"))
-            self.button.setVisible(True)
+            self.button.setVisible(state is not State.SYNCING)
         self.button.setEnabled(state is not State.SYNCING)
+        self.cancel.setVisible(state is State.SYNCING)
+        self.cancel.setEnabled(not status.stopping)
+        self.cancel.setText(self.tr("Stopping…") if status.stopping else self.tr("Cancel"))
 
     def describe(self, status: Status) -> str:
         """The status line in the user's language."""
@@ -73,7 +83,14 @@ class SyncStatus(QWidget):
         if state is State.NOT_CONNECTED:
             return self.tr("Not connected to a server · {n} waiting").replace("{n}", n)
         if state is State.SYNCING:
+            if status.stopping:
+                return self.tr("Stopping after this page… · {n} waiting").replace("{n}", n)
             return self.tr("Syncing… · {n} waiting").replace("{n}", n)
+        if state is State.IDLE and status.stopped is not None:
+            return self.tr("Sync stopped: {sent} changes sent, {received} received; the rest "
+                           "goes next time").replace("{sent}", str(status.stopped.sent)).replace(
+                "{received}", str(status.stopped.applied)) + " · " + self.tr(
+                "{n} waiting").replace("{n}", n)
         if state is State.OFFLINE:
             text = self.tr("Offline · {n} waiting").replace("{n}", n)
         elif state is State.FAILED:
