@@ -53,6 +53,9 @@ def test_only_reviewers_and_admins_see_the_queue(client: support.Client,
     page = client.get("/office/review")
     assert page.status_code == 200 and 'href="/office/review"' in page.text
     assert re.search(r'data-testid="progress">第 1 条，共 2 条<', page.text)
+    # The overview's open-alerts figure leads a reviewer to the queue.
+    assert re.search(r'<a [^>]*href="/office/review" data-testid="open-alerts">2<',
+                     client.get("/office/").text)
 
 
 def test_one_alert_at_a_time_with_both_aids_and_next_previous(
