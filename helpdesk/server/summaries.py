@@ -240,6 +240,19 @@ def _by_programme(conn: Connection, scope: sa.ColumnElement[bool]) -> list[dict[
              "total_fen": int(r.total_fen)} for r in rows if r.aid_count]
 
 
+def spend(conn: Connection, region_prefix: str) -> dict[tuple[str, str], int]:
+    """Fen given (voided aid left out) per (region, programme code) in the scope, from the
+    monthly roll-up: the programmes page's spend against budget."""
+    s, p = st.aid_monthly.c, st.programmes.c
+    codes = sa.select(p.id, sa.func.min(p.code).label("code")).group_by(p.id).subquery()
+    label = sa.func.coalesce(codes.c.code, s.programme_id).label("programme")
+    rows = conn.execute(
+        sa.select(s.region, label, sa.func.sum(s.total_fen).label("fen"))
+        .select_from(st.aid_monthly.outerjoin(codes, codes.c.id == s.programme_id))
+        .where(in_scope(s.region, region_prefix)).group_by(s.region, label))
+    return {(r.region, r.programme): int(r.fen) for r in rows}
+
+
 def families_reached(conn: Connection, region_prefix: str) -> int:
     """Families of the scope with non-void aid, counted once (merged families as one)."""
     r = st.match_records.c

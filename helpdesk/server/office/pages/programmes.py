@@ -5,14 +5,13 @@ per family, budget, regions) through the same functions as `helpdesk-server prog
 in the user's language. A programme is a change in its region's order: the region's stations
 get it, or its new state, at their next pull.
 
-Spend comes from `report.totals` (aid by station, programme and month) for now; the summaries
-kept at ingest take its place when there are some.
+Spend is read from the monthly summaries kept at ingest (`summaries.spend`), never from a
+scan of the aid rows.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -21,7 +20,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from helpdesk.domain import regions
 from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen, parse_fen
-from helpdesk.server import accounts, programmes, report
+from helpdesk.server import programmes, summaries
+from helpdesk.server import storage as st
 from helpdesk.server.office import audit, users, web
 
 router = APIRouter(prefix=web.PREFIX + "/programmes")
@@ -31,19 +31,15 @@ FIELDS = ("code", "name_zh", "name_en", "kind", "starts_on", "ends_on", "limit_p
 Text = Annotated[str, Form(max_length=10_000)]
 
 
-def _spend(request: Request) -> dict[tuple[str, str], int]:
-    """Fen given (voided aid left out) per (region, programme code)."""
-    engine = web.engine(request)
-    region_of = {str(s["code"]): str(s["region"]) for s in accounts.list_stations(engine)}
-    spent: dict[tuple[str, str], int] = defaultdict(int)
-    for row in report.totals(engine)["by_station_programme_month"]:
-        spent[(region_of.get(row["station"], ""), row["programme"])] += row["total_fen"]
-    return spent
+def _spend(request: Request, session: users.Session) -> dict[tuple[str, str], int]:
+    """Fen given (voided aid left out) per (region, programme code) in the user's scope."""
+    with st.read(web.engine(request)) as conn:
+        return summaries.spend(conn, session.user.region)
 
 
 @router.get("", response_class=HTMLResponse)
 def programme_list(request: Request, session: web.Viewer) -> HTMLResponse:
-    spent = _spend(request)
+    spent = _spend(request, session)
     rows = []
     for p in programmes.list_(web.engine(request)):
         if not session.user.sees(p["region"]):
