@@ -18,7 +18,6 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.paper import PaperLine
 from helpdesk.domain.station import Volunteer
 from helpdesk.errors import InvalidInput, KnownError
-from helpdesk.receipts import roster
 from helpdesk.services.session import Session
 from helpdesk.store import paper as store
 from helpdesk.store import programmes, volunteers
@@ -38,6 +37,8 @@ def print_sheet(session: Session, path: Path, programme_id: str | None = None) -
     """Write the A4 paper fallback as a PDF under a new sheet number of this device: the
     roster of families for a programme, or with no programme the blank signature sheet.
     The number is recorded (who, when) in the same transaction; masked IDs only."""
+    from helpdesk.receipts import roster  # its layouts and fonts only when a sheet is printed
+
     programme = None
     if programme_id is not None:
         programme = programmes.get(session.db, programme_id)
