@@ -344,9 +344,14 @@ def give_aid(session: Session, data: dict[str, Any] | AidIn, *,
         (ApprovalKind.CAP, cap_approval), (ApprovalKind.CLOCK, clock_approval),
         (ApprovalKind.SECOND_VOLUNTEER, second)) if v is not None}
     given.update(approvals or {})
-    # PINs are checked before the write lock is taken (a PIN check is slow on purpose).
-    approved = check_approvals(session, _needs(session, aid_in, programme, family, now),
-                               given)
+    # PINs are checked before the write lock is taken (a PIN check is slow on purpose): those
+    # of the needs seen now, and of any other approval given, so a need that another writer's
+    # aid brings about meanwhile (the cap reached while this one waited for the lock) finds
+    # its approval already checked.
+    wanted_now = _needs(session, aid_in, programme, family, now)
+    seen = {n.kind for n in wanted_now}
+    approved = check_approvals(session, [*wanted_now, *(Need(k, "", "") for k in given
+                                                        if k not in seen)], given)
     with session.write() as db:
         closes.refuse_if_closed(db, day.isoformat(), "发放", "given")  # read again, locked
         if paper:
