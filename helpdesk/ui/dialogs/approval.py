@@ -4,6 +4,8 @@ above the station's threshold. The head always types their PIN, also for their o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -142,3 +144,19 @@ class ApprovalDialog(QDialog):
                 return
         self.approved.emit(verified)
         self.accept()
+
+
+def ask(parent: QWidget, session: sessions.Session, wanted: list[Need],
+        approvals: dict[ApprovalKind, aidcases.Given], then: Callable[[], None]
+        ) -> ApprovalDialog:
+    """One dialog for every approval in `wanted` (give aid, a paper line): the answers go
+    into `approvals`, then `then` runs once they are all given."""
+    dialog = ApprovalDialog(session, wanted, parent)
+
+    def approved(answers: dict[ApprovalKind, aidcases.Given]) -> None:
+        approvals.update(answers)
+        then()
+
+    dialog.approved.connect(approved)
+    dialog.open()
+    return dialog

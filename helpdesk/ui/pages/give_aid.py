@@ -30,6 +30,7 @@ from helpdesk.errors import InvalidInput, KnownError, NeedsApproval
 from helpdesk.services import aid as aidcases
 from helpdesk.services import families
 from helpdesk.ui import i18n
+from helpdesk.ui.dialogs import approval
 from helpdesk.ui.dialogs.approval import ApprovalDialog
 from helpdesk.ui.dialogs.receipt import ReceiptDialog
 from helpdesk.ui.pages.base import Page
@@ -346,16 +347,8 @@ class GiveAidPage(Page):
 
     def ask_approval(self, wanted: list[Need], then: Callable[[], None]) -> ApprovalDialog:
         """One dialog for every approval in `wanted`; `then` runs once they are all given."""
-        dialog = ApprovalDialog(self.session, wanted, self)
-
-        def approved(answers: dict[ApprovalKind, aidcases.Given]) -> None:
-            self.approvals.update(answers)
-            then()
-
-        dialog.approved.connect(approved)
-        dialog.open()
-        self.approval_dialog = dialog
-        return dialog
+        self.approval_dialog = approval.ask(self, self.session, wanted, self.approvals, then)
+        return self.approval_dialog
 
     # Leaving: the shell asks before details typed or a signature drawn are left unsaved
     def is_dirty(self) -> bool:
