@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from helpdesk.domain import regions, sealing
 from helpdesk.domain.common import iso
 from helpdesk.domain.errors import Invalid
-from helpdesk.server import sequence
+from helpdesk.server import sequence, sql
 from helpdesk.server import storage as st
 from helpdesk.server.errors import ApiError
 from helpdesk.sync import wire
@@ -335,7 +335,7 @@ def ensure_server_key(engine: Engine) -> str:
             if conn.execute(sa.select(st.server_keys.c.name)
                             .where(st.server_keys.c.name == name)).first() is None:
                 private, public = make()
-                conn.execute(st.insert(conn, st.server_keys).values(
+                conn.execute(sql.insert(conn, st.server_keys).values(
                     name=name, private_key=private, public_key=public, created_at=iso(_now()))
                     .on_conflict_do_nothing(index_elements=["name"]))
         return server_public_key(conn)
@@ -358,7 +358,7 @@ def region_key(conn: Connection, region: str) -> str:
     if known is not None:
         cached[region] = str(known)
         return str(known)
-    conn.execute(st.insert(conn, st.region_keys).values(
+    conn.execute(sql.insert(conn, st.region_keys).values(
         region=region, match_key=base64.b64encode(os.urandom(32)).decode(),
         created_at=iso(_now())).on_conflict_do_nothing(index_elements=["region"]))
     return str(conn.execute(_KEY_OF, {"region": region}).scalar_one())

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from helpdesk.domain.changes import Change
 from helpdesk.domain.common import iso, utcnow
-from helpdesk.server import sequence
+from helpdesk.server import sequence, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.sync import wire
@@ -29,14 +29,14 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
     if not aid:
         return 0
     own = {row.family_id: row for row in conn.execute(
-        st.prepared(conn, _own_records),
+        sql.prepared(conn, _own_records),
         {"ids": list({str(c.state["family_id"]) for c in aid}),
          "station_code": caller.station_code})}
     hashes = {row.id_hash for row in own.values()}
     if not hashes:
         return 0
     others: dict[str, list[Any]] = {}
-    for record in conn.execute(st.prepared(conn, _other_records),
+    for record in conn.execute(sql.prepared(conn, _other_records),
                                {"hashes": list(hashes), "station_code": caller.station_code}):
         others.setdefault(record.id_hash, []).append(record)
     rows: list[dict[str, Any]] = []
@@ -67,14 +67,14 @@ def check(conn: Connection, caller: Caller, accepted: Iterable[Change]) -> int:
 def _own_records(dialect: str) -> Any:
     r = st.match_records.c
     return sa.select(r.family_id, r.id_hash, r.masked_id).where(
-        st.among_param(dialect, r.family_id, "ids"),
+        sql.among_param(dialect, r.family_id, "ids"),
         r.station_code == sa.bindparam("station_code"), r.id_hash != "")
 
 
 def _other_records(dialect: str) -> Any:
     r = st.match_records.c
     return sa.select(r.id_hash, r.station_code, r.family_id, r.aid).where(
-        st.among_param(dialect, r.id_hash, "hashes"),
+        sql.among_param(dialect, r.id_hash, "hashes"),
         r.station_code != sa.bindparam("station_code"))
 
 
@@ -89,17 +89,17 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tup
     """The region's alerts after the cursor, in server order (every station gets them), as
     (server_seq, JSON of a `wire.Alert`) made by the database."""
     return [(int(seq), text) for seq, text in conn.execute(
-        st.prepared(conn, lambda _d: _after(conn), (_after,)),
+        sql.prepared(conn, lambda _d: _after(conn), (_after,)),
         {"region": caller.region, "cursor": cursor, "limit": limit})]
 
 
 def _after(conn: Connection) -> Any:
     a = st.alerts.c
-    item = st.json_object(conn, {
+    item = sql.json_object(conn, {
         "kind": "alert", "server_seq": a.server_seq, "aid_id": a.aid_id,
         "programme_id": a.programme_id, "masked_id": a.masked_id,
         "station_code": a.station_code, "family_id": a.family_id,
-        "others": st.json_text(conn, a.others), "created_at": a.created_at})
+        "others": sql.json_text(conn, a.others), "created_at": a.created_at})
     return (sa.select(a.server_seq, item)
             .where(a.region == sa.bindparam("region"), a.server_seq > sa.bindparam("cursor"))
             .order_by(a.server_seq).limit(sa.bindparam("limit", type_=sa.Integer)))

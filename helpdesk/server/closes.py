@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from helpdesk.domain.changes import Change
-from helpdesk.server import ledger
+from helpdesk.server import ledger, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.server.summaries import in_scope
@@ -29,7 +29,7 @@ def project(conn: Connection, caller: Caller, accepted: Iterable[tuple[Change, s
         values = {"station_code": caller.station_code, "id": change.entity_id,
                   "region": caller.region, "hlc": hlc,
                   **{k: change.state.get(k) for k in _COLUMNS}}
-        stmt = st.insert(conn, st.day_closes).values(**values)
+        stmt = sql.insert(conn, st.day_closes).values(**values)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["station_code", "id"],
             set_={k: stmt.excluded[k] for k in (*_COLUMNS, "hlc")},

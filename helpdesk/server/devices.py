@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from helpdesk.domain.common import iso, utcnow
-from helpdesk.server import accounts
+from helpdesk.server import accounts, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.server.errors import ApiError
@@ -53,7 +53,7 @@ def register(engine: Engine, caller: Caller, request: wire.DeviceRequest) -> wir
 def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tuple[int, str]]:
     """The region's device keys whose news comes after the cursor, in server order, as
     (server_seq, JSON of a `wire.DeviceKey`)."""
-    rows = conn.execute(st.prepared(conn, _keys_after),
+    rows = conn.execute(sql.prepared(conn, _keys_after),
                         {"region": caller.region, "cursor": cursor, "limit": limit})
     return [(int(r.key_seq), json.dumps(
         {"kind": "key", "server_seq": r.key_seq, "key_id": wire.key_id_of(r.public_key),

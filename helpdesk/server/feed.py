@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from helpdesk.server import accounts, alerts, devices, matches, review_queue
+from helpdesk.server import accounts, alerts, devices, matches, review_queue, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Bearer, Caller
 from helpdesk.server.programmes import SERVER_STATION
@@ -74,7 +74,7 @@ def _changes(conn: Connection, station: str, caller: Caller, after: int, limit: 
     return [(int(r.server_seq),
              f'{{"kind":"change","server_seq":{int(r.server_seq)},"change":{r.body},'
              f'"hlc":{json.dumps(r.server_hlc)}}}') for r in conn.execute(
-        st.prepared(conn, _changes_after),
+        sql.prepared(conn, _changes_after),
         {"region": caller.region, "station_code": station, "cursor": after,
          "device_id": caller.device_id, "limit": limit})]
 

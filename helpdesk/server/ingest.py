@@ -33,6 +33,7 @@ from helpdesk.server import (
     merge,
     rules,
     sequence,
+    sql,
     station_list,
     summaries,
 )
@@ -112,13 +113,13 @@ def _device_state(_dialect: str) -> Any:
 def _seq_owners(dialect: str) -> Any:
     c = st.changes.c
     return sa.select(c.device_seq, c.change_id).where(
-        c.device_id == sa.bindparam("device_id"), st.among_param(dialect, c.device_seq, "seqs"))
+        c.device_id == sa.bindparam("device_id"), sql.among_param(dialect, c.device_seq, "seqs"))
 
 
 def _stored_of(dialect: str) -> Any:
     c = st.changes.c
     return sa.select(*(c[k] for k in _Stored._fields)).where(
-        st.among_param(dialect, c.change_id, "ids"))
+        sql.among_param(dialect, c.change_id, "ids"))
 
 
 def _answered_after(_dialect: str) -> Any:
@@ -140,10 +141,10 @@ def _check_device(conn: Connection, caller: Caller, request: wire.PushRequest) -
     """The batch's device must be the caller's station's; an unknown one (a restored or copied
     database of this station, DESIGN.md point 8) is registered to the caller's station.
     Returns the device's watermark as it was."""
-    known = st.prepared(conn, _device_state)
+    known = sql.prepared(conn, _device_state)
     row = conn.execute(known, {"device_id": request.device_id}).first()
     if row is None:
-        conn.execute(st.insert(conn, st.devices).values(
+        conn.execute(sql.insert(conn, st.devices).values(
             device_id=request.device_id, station_code=caller.station_code,
             epoch=request.epoch, created_at=iso(utcnow()))
             .on_conflict_do_nothing(index_elements=["device_id"]))
@@ -165,7 +166,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     device_id = incoming[0].change.device_id if incoming else ""
     # A device sequence number already held by another change would break the insert below
     # (ON CONFLICT names change_id alone, never a target that could swallow another clash).
-    seq_owner = dict(conn.execute(st.prepared(conn, _seq_owners), {
+    seq_owner = dict(conn.execute(sql.prepared(conn, _seq_owners), {
         "device_id": device_id, "seqs": [i.change.device_seq for i in incoming]}).all())
     fresh = [i for i in incoming
              if seq_owner.get(i.change.device_seq, i.change.change_id) == i.change.change_id]
@@ -198,7 +199,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
     others = [i for i in ids if i not in stored]
     if others:
         stored.update((r.change_id, r) for r in conn.execute(
-            st.prepared(conn, _stored_of), {"ids": others}))
+            sql.prepared(conn, _stored_of), {"ids": others}))
     answers = []
     quarantined = []
     new = set(inserted)
@@ -225,7 +226,7 @@ def _store(conn: Connection, caller: Caller, incoming: list[_Incoming],
             hlc=row.server_hlc if row.server_hlc != row.hlc else None))
         new.discard(c.change_id)  # a repeat later in the batch is "already had"
     if quarantined:
-        st.insert_rows(conn, st.quarantine, quarantined, lambda stmt: stmt.on_conflict_do_nothing(
+        sql.insert_rows(conn, st.quarantine, quarantined, lambda stmt: stmt.on_conflict_do_nothing(
             index_elements=["change_id", "hash"]))
     now_accepted = {a.change_id for a in answers if a.status == "accepted"}
     accepted = [i for i in fresh if i.change.change_id in now_accepted]
@@ -283,11 +284,11 @@ def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) ->
     added: list[Any] = []
     removed: list[Any] = []
     if puts:
-        added = st.insert_rows(conn, st.aid, puts, _insert_returning).all()
+        added = sql.insert_rows(conn, st.aid, puts, _insert_returning).all()
     if voids:
-        removed = conn.execute(st.prepared(conn, _void_counted), {
+        removed = conn.execute(sql.prepared(conn, _void_counted), {
             "station": caller.station_code, "ids": [v["id"] for v in voids]}).all()
-        st.insert_rows(conn, st.aid, voids, lambda stmt: stmt.on_conflict_do_nothing(
+        sql.insert_rows(conn, st.aid, voids, lambda stmt: stmt.on_conflict_do_nothing(
             index_elements=["station_code", "id"]))  # a void that came before its aid
     summaries.count(conn, added, removed)
 
@@ -300,7 +301,7 @@ def _insert_returning(stmt: Any) -> Any:
 def _void_counted(dialect: str) -> Any:
     a = st.aid.c
     return (st.aid.update().where(a.station_code == sa.bindparam("station"),
-                                  st.among_param(dialect, a.id, "ids"), a.voided.is_(False))
+                                  sql.among_param(dialect, a.id, "ids"), a.voided.is_(False))
             .values(voided=True).returning(*(a[k] for k in summaries.COUNTED)))
 
 
@@ -320,7 +321,7 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
     merge.project(conn, caller, [i.change for i in accepted])  # field merge, family merges
     alerts.check(conn, caller, [i.change for i in accepted])
     for values in progs:  # one at a time: a batch may hold several states of one programme
-        stmt = st.insert(conn, st.programmes).values(**values)
+        stmt = sql.insert(conn, st.programmes).values(**values)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["station_code", "id"],
             set_={k: stmt.excluded[k] for k in ("code", "name_zh", "hlc", "kind",
@@ -331,11 +332,11 @@ def _project(conn: Connection, caller: Caller, accepted: list[_Incoming]) -> Non
 def _advance_watermark(conn: Connection, device_id: str, mark: int) -> int:
     """Move the device's watermark (`mark` as read earlier in the transaction) over every
     consecutive sequence number now answered; returns the watermark now stored."""
-    for seq in conn.execute(st.prepared(conn, _answered_after),
+    for seq in conn.execute(sql.prepared(conn, _answered_after),
                             {"device_id": device_id, "mark": mark}).scalars():
         if seq != mark + 1:
             break
         mark = seq
     # Only ever forward, even if a concurrent push of the same device got further.
-    return int(conn.execute(st.prepared(conn, _move_watermark),
+    return int(conn.execute(sql.prepared(conn, _move_watermark),
                             {"device": device_id, "mark": mark}).scalar_one())

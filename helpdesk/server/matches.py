@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from helpdesk.domain import idcard
 from helpdesk.domain.changes import Change
-from helpdesk.server import accounts, sequence
+from helpdesk.server import accounts, sequence, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.sync import wire
@@ -67,10 +67,10 @@ def records_and_counts(conn: Connection, station_code: str, family_ids: set[str]
     counted per programme (every family id has an entry, maybe empty)."""
     ids = {"ids": list(family_ids), "station_code": station_code}
     current = {row.family_id: row for row in conn.execute(
-        st.prepared(conn, _records_of), ids)}
+        sql.prepared(conn, _records_of), ids)}
     counts: dict[str, dict[str, int]] = {f: {} for f in family_ids}
     for family_id, programme_id, n in conn.execute(
-            st.prepared(conn, _counts_of), ids):
+            sql.prepared(conn, _counts_of), ids):
         counts[family_id][programme_id] = int(n)
     return current, counts
 
@@ -78,14 +78,14 @@ def records_and_counts(conn: Connection, station_code: str, family_ids: set[str]
 def _records_of(dialect: str) -> Any:
     r = st.match_records.c
     return sa.select(st.match_records).where(r.station_code == sa.bindparam("station_code"),
-                                             st.among_param(dialect, r.family_id, "ids"))
+                                             sql.among_param(dialect, r.family_id, "ids"))
 
 
 def _counts_of(dialect: str) -> Any:
     a = st.aid.c
     return (sa.select(a.family_id, a.programme_id, sa.func.count())
             .where(a.station_code == sa.bindparam("station_code"),
-                   st.among_param(dialect, a.family_id, "ids"), a.voided.is_(False))
+                   sql.among_param(dialect, a.family_id, "ids"), a.voided.is_(False))
             .group_by(a.family_id, a.programme_id))
 
 
@@ -132,7 +132,7 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tup
     """Other stations' records of the caller's region after the cursor, in server order, as
     (server_seq, JSON of a `wire.MatchRecord`)."""
     return [(int(seq), f'{{"kind":"match","server_seq":{int(seq)},{text[1:]}')
-            for seq, text in conn.execute(st.prepared(conn, _after), {
+            for seq, text in conn.execute(sql.prepared(conn, _after), {
                 "region": caller.region, "cursor": cursor,
                 "station_code": caller.station_code, "limit": limit})]
 

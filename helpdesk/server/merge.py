@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from helpdesk.domain import fieldmerge
 from helpdesk.domain.changes import Change
-from helpdesk.server import accounts, matches
+from helpdesk.server import accounts, matches, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 
@@ -99,7 +99,7 @@ def kept_of(conn: Connection, station: str, family_id: str) -> str:
 
 
 def _merged_among(conn: Connection, station: str, family_ids: set[str]) -> set[str]:
-    return set(conn.execute(st.prepared(conn, _merges_of),
+    return set(conn.execute(sql.prepared(conn, _merges_of),
                             {"ids": list(family_ids), "station_code": station}).scalars())
 
 
@@ -110,7 +110,7 @@ def _merges_of(dialect: str) -> Any:
     # changes_merges, which holds the few merge changes and nothing else.
     return (sa.select(c.entity_id).distinct()
             .where(sa.text("changes.op = 'merge'"),
-                   st.among_param(dialect, c.entity_id, "ids"),
+                   sql.among_param(dialect, c.entity_id, "ids"),
                    c.station_code == sa.bindparam("station_code"),
                    c.entity == "family", c.status == "accepted"))
 

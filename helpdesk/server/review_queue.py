@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from helpdesk.domain.common import iso, utcnow
-from helpdesk.server import ledger, sequence
+from helpdesk.server import ledger, sequence, sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 from helpdesk.server.errors import ApiError
@@ -143,13 +143,13 @@ def after(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[tup
     """The region's decisions after the cursor, in server order, as (server_seq, JSON of a
     `wire.Decision`) made by the database."""
     return [(int(seq), text) for seq, text in conn.execute(
-        st.prepared(conn, lambda _d: _after(conn), (_after,)),
+        sql.prepared(conn, lambda _d: _after(conn), (_after,)),
         {"region": caller.region, "cursor": cursor, "limit": limit})]
 
 
 def _after(conn: Connection) -> Any:
     d = st.decisions.c
-    item = st.json_object(conn, {
+    item = sql.json_object(conn, {
         "kind": "decision", "server_seq": d.server_seq, "station_code": d.station_code,
         "aid_id": d.aid_id, "decision": d.decision, "reason": d.reason,
         "decided_at": d.decided_at})

@@ -30,6 +30,7 @@ from helpdesk.domain.closes import DayClose
 from helpdesk.domain.families import Family, Member
 from helpdesk.domain.programmes import Programme
 from helpdesk.domain.station import Station, Volunteer
+from helpdesk.server import sql
 from helpdesk.server import storage as st
 from helpdesk.server.accounts import Caller
 
@@ -165,7 +166,7 @@ def _own_rows(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, st
             ids.add(str(change.state["merged_into"]))
     if not ids:
         return []
-    return list(conn.execute(st.prepared(conn, _own_of),
+    return list(conn.execute(sql.prepared(conn, _own_of),
                              {"station_code": caller.station_code, "ids": sorted(ids)}))
 
 
@@ -175,7 +176,7 @@ def _own_of(dialect: str) -> Any:
                sa.case((c.entity.in_(("aid", "close")), c.body), else_=sa.null()).label("body"))
     mine = c.station_code == sa.bindparam("station_code")
     if dialect != "postgresql":
-        return sa.select(*columns).where(mine, st.among_param(dialect, c.entity_id, "ids"),
+        return sa.select(*columns).where(mine, sql.among_param(dialect, c.entity_id, "ids"),
                                          c.status == "accepted")
     # The ids as a table joined to changes, not `IN (SELECT unnest(…))`: against a young
     # table whose statistics say a station has a hundred rows, PostgreSQL ran that as a
@@ -199,7 +200,7 @@ def _programmes(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, 
     if not ids:
         return {}
     found: dict[str, tuple[str, str]] = {}
-    for row in conn.execute(st.prepared(conn, _programmes_of), {
+    for row in conn.execute(sql.prepared(conn, _programmes_of), {
             "ids": sorted(ids), "station_code": caller.station_code}):
         if row.station_code == OFFICE or row.id not in found:
             found[row.id] = (row.station_code, row.region)
@@ -213,5 +214,5 @@ def _programmes(conn: Connection, caller: Caller, batch: Sequence[tuple[Change, 
 def _programmes_of(dialect: str) -> Any:
     p = st.programmes.c
     return sa.select(p.id, p.station_code, p.region).where(
-        st.among_param(dialect, p.id, "ids"),
+        sql.among_param(dialect, p.id, "ids"),
         sa.or_(p.station_code == sa.bindparam("station_code"), p.station_code == OFFICE))

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from helpdesk.server import sql
 from helpdesk.server import storage as st
 
 
@@ -27,7 +28,7 @@ def allocate(conn: Connection, region: str, count: int) -> int:
     c = st.region_counters.c
     # One upsert (a first number of a new region, or the next ones) rather than an insert
     # followed by an update: one round trip less while every writer of the region waits.
-    stmt = st.insert(conn, st.region_counters).values(region=region, value=count)
+    stmt = sql.insert(conn, st.region_counters).values(region=region, value=count)
     last = conn.execute(stmt.on_conflict_do_update(index_elements=["region"],
                                                    set_={"value": c.value + count})
                         .returning(c.value)).scalar_one()
@@ -36,7 +37,7 @@ def allocate(conn: Connection, region: str, count: int) -> int:
 
 def insert_numbered(conn: Connection, table: sa.Table, region: str, rows: list[dict[str, Any]],
                     build: Callable[[Any], Any] = lambda stmt: stmt) -> sa.CursorResult[Any]:
-    """INSERT `rows` (as `storage.insert_rows`, `build` adds ON CONFLICT / RETURNING), each
+    """INSERT `rows` (as `sql.insert_rows`, `build` adds ON CONFLICT / RETURNING), each
     row's "server_seq" — 1, 2, 3… in the order they must become visible, or None for a row
     that takes no number — replaced by the region's next numbers (`allocate`: the counter
     stays locked until the transaction ends). Numbers of rows the insert skips on a conflict
@@ -46,29 +47,29 @@ def insert_numbered(conn: Connection, table: sa.Table, region: str, rows: list[d
     upsert as a CTE), so the region's other writers wait one round trip less."""
     count = max((r["server_seq"] for r in rows if r["server_seq"] is not None), default=0)
     if count == 0:
-        return st.insert_rows(conn, table, rows, build)
+        return sql.insert_rows(conn, table, rows, build)
     if not st.is_postgres(conn.engine):
         base = allocate(conn, region, count)
         numbered = [{**r, "server_seq": None if r["server_seq"] is None
                      else base + r["server_seq"]} for r in rows]
-        return st.insert_rows(conn, table, numbered, build)
+        return sql.insert_rows(conn, table, numbered, build)
 
     def make(_dialect: str) -> Any:
         c = st.region_counters.c
         taken = sa.bindparam("count", type_=sa.BigInteger)
-        counter = (st.insert(conn, st.region_counters)
+        counter = (sql.insert(conn, st.region_counters)
                    .values(region=sa.bindparam("region"), value=taken)
                    .on_conflict_do_update(index_elements=["region"],
                                           set_={"value": c.value + taken})
                    .returning((c.value - taken).label("base")).cte("counter"))
-        source = st.recordset(table, names)
+        source = sql.recordset(table, names)
         values = [counter.c.base + source.c[n] if n == "server_seq" else source.c[n]
                   for n in names]
-        stmt = st.insert(conn, table).from_select(
+        stmt = sql.insert(conn, table).from_select(
             names, sa.select(*values).select_from(counter.join(source, sa.true())))
         return build(stmt.add_cte(counter))
 
     names = tuple(rows[0])
-    stmt = st.prepared(conn, make, ("insert_numbered", table.name, names, build.__code__))
+    stmt = sql.prepared(conn, make, ("insert_numbered", table.name, names, build.__code__))
     return conn.execute(stmt, {"region": region, "count": count,
-                               "rows": st.recordset_json(rows)})
+                               "rows": sql.recordset_json(rows)})

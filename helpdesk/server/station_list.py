@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from helpdesk.domain import regions
 from helpdesk.domain.common import utcnow
+from helpdesk.server import sql
 from helpdesk.server import storage as st
 from helpdesk.server.summaries import in_scope
 
@@ -28,7 +29,7 @@ def record_push(conn: Connection, station_code: str, at: str, app_version: str,
     """Note a push of the station in its transaction (changes newly accepted, quarantined
     and newly rejected by it); skew and version are kept from the last push that sent them."""
     y = st.station_sync.c
-    stmt = st.insert(conn, st.station_sync).values(
+    stmt = sql.insert(conn, st.station_sync).values(
         station_code=station_code, last_push_at=at, pushes=1, received=received,
         quarantined=quarantined, rejected=rejected, clock_skew_ms=clock_skew_ms,
         app_version=app_version[:40])

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 
 from helpdesk.domain.changes import Change
 from helpdesk.domain.common import iso, utcnow
+from helpdesk.server import sql
 from helpdesk.server import storage as st
 
 KEY = ("station_code", "programme_id", "month", "kind", "reason", "employment")
@@ -49,7 +50,7 @@ def classes(conn: Connection, station_code: str, changes: Sequence[Change]
     out = {f: (e, r) for f, (_h, e, r) in found.items()}
     missing = wanted - set(out)
     if missing:
-        for row in conn.execute(st.prepared(conn, _records_of),
+        for row in conn.execute(sql.prepared(conn, _records_of),
                                 {"station_code": station_code, "ids": list(missing)}):
             out[row.family_id] = (row.employment, row.reason)
     return out
@@ -59,7 +60,7 @@ def _records_of(dialect: str) -> Any:
     r = st.match_records.c
     return sa.select(r.family_id, r.employment, r.reason).where(
         r.station_code == sa.bindparam("station_code"),
-        st.among_param(dialect, r.family_id, "ids"))
+        sql.among_param(dialect, r.family_id, "ids"))
 
 
 def aid_rows(station_code: str, region: str, changes: Iterable[Change],
@@ -113,7 +114,7 @@ def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> Non
                    "aid_count": n, "total_fen": fen}
                   for key, (region, n, fen) in rolled.items() if n or fen]
         if values:
-            st.insert_rows(conn, table, values, _ADDERS[table.name])
+            sql.insert_rows(conn, table, values, _ADDERS[table.name])
 
 
 def _adder(table: sa.Table, names: tuple[str, ...]) -> Any:
