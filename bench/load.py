@@ -22,9 +22,10 @@ measured in one run, alternately, round by round. Medians over rounds are printe
 
 `--office-users N` measures every configuration twice, each on a fresh database with the same
 data: without office users, and with N signed-in office users browsing the console (overview,
-ledger, stations, cash closes, the ledger's export where there is one; `load_office`) while the
-stations sync; push p50/p99 of the two side by side (goal: p99 with them within 20 % of p99
-without), and each office page's p95.
+ledger and its next page, stations, cash closes; each also exports the ledger once, where
+there is an export; `load_office`) while the stations sync; push p50/p99 of the two side by
+side (goal: p99 with them within 20 % of p99 without), each office page's p95 and the
+exports' times.
 """
 
 from __future__ import annotations
@@ -228,10 +229,11 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     names = load_office.add_users(engine, office_users) if office_users else []
 
     async def run() -> None:
-        clients, pages = await load_office.signed_in(url, names) if names else ([], [])
+        clients, pages, export = (await load_office.signed_in(url, names) if names
+                                  else ([], [], None))
         stop = asyncio.Event()
-        browsing = asyncio.create_task(load_office.browse(clients, pages, stop, out.office,
-                                                         think))
+        browsing = asyncio.create_task(load_office.browse(clients, pages, export, stop,
+                                                         out.office, think, spread_s))
         began = time.perf_counter()
         await asyncio.gather(*[
             _station((host, port), push, pull, began + spread_s * k / stations, out)

@@ -2,10 +2,14 @@
 browse its pages in a loop with short think times while the stations sync.
 
 Each user signs in once before the clock starts (the real sign-in form: its CSRF token, then
-the POST), then, until told to stop, fetches the overview, the ledger (if the server has one),
-the stations, the cash closes and the ledger's export (if the ledger page offers one), each
-followed by a think time drawn at random (`THINK` seconds unless told). Every page's
-latency is kept by page, for its p95; any answer but 200 is an error.
+the POST), then, until told to stop, fetches the overview, the ledger and its next page (if
+the server has them), the stations and the cash closes, each followed by a think time drawn
+at random (`THINK` seconds unless told). Meanwhile each user also clicks the ledger's Export
+once (if the ledger page offers it), at a random moment while the stations sync, and goes on
+browsing while the file is made, as in a second tab: an export is an errand of minutes, not
+a page, and does not hold up the user's pages. Every page's latency is kept by page, for its
+p95, and each export's time to its last byte; any answer but 200 is an error. An export
+still running when the stations are done is counted as unfinished and abandoned.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ THINK = (0.5, 2.0)  # seconds between two pages of one user
 class Browsing:
     pages: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    exports: list[float] = field(default_factory=list)  # seconds, of the finished ones
+    unfinished: int = 0  # exports still running when the stations were done
 
 
 def add_users(engine: sa.Engine, count: int) -> list[str]:
@@ -56,31 +62,43 @@ async def _sign_in(http: httpx.AsyncClient, name: str) -> None:
         raise SystemExit(f"office user {name} could not sign in: {done.status_code}")
 
 
-async def _pages(http: httpx.AsyncClient) -> list[str]:
-    """The pages this server has (the ledger and its export link only where they exist)."""
-    found = []
+async def _pages(http: httpx.AsyncClient) -> tuple[list[str], str | None]:
+    """The pages this server has (the ledger and its next page only where they exist), and
+    the ledger's export link if the ledger page offers one."""
+    found, export = [], None
     for path in PAGES:
         answer = await http.get(path)
         if answer.status_code == 200:
             found.append(path)
-            export = re.search(r'href="([^"]+)"[^>]*data-testid="export-ledger"', answer.text) \
-                or re.search(r'data-testid="export-ledger"[^>]*href="([^"]+)"', answer.text)
-            if export:
-                found.append(export.group(1).replace("&amp;", "&"))
-    return found
+            link = _link(answer.text, "export-ledger")
+            export = link or export
+            following = _link(answer.text, "next-page")
+            if following:
+                found.append(following)
+    return found, export
 
 
-async def signed_in(url: str, names: list[str]) -> tuple[list[httpx.AsyncClient], list[str]]:
-    """One signed-in client (its own cookie jar) per user, and the pages to browse."""
+def _link(page: str, testid: str) -> str | None:
+    link = re.search(rf'href="([^"]+)"[^>]*data-testid="{testid}"', page) \
+        or re.search(rf'data-testid="{testid}"[^>]*href="([^"]+)"', page)
+    return link.group(1).replace("&amp;", "&") if link else None
+
+
+async def signed_in(url: str, names: list[str]
+                    ) -> tuple[list[httpx.AsyncClient], list[str], str | None]:
+    """One signed-in client (its own cookie jar) per user, the pages to browse and the
+    export's link (None: the server has no export)."""
     clients = [httpx.AsyncClient(base_url=url, timeout=120) for _ in names]
     await asyncio.gather(*[_sign_in(c, n) for c, n in zip(clients, names, strict=True)])
-    return clients, await _pages(clients[0])
+    return clients, *await _pages(clients[0])
 
 
-async def browse(clients: list[httpx.AsyncClient], pages: list[str], stop: asyncio.Event,
-                 out: Browsing, think: tuple[float, float] = THINK, seed: int = 1) -> None:
+async def browse(clients: list[httpx.AsyncClient], pages: list[str], export: str | None,
+                 stop: asyncio.Event, out: Browsing, think: tuple[float, float] = THINK,
+                 export_within: float = 10.0, seed: int = 1) -> None:
     """Every user browses `pages` round and round until `stop` is set, thinking `think`
-    seconds (from, to) between two pages."""
+    seconds (from, to) between two pages, and clicks `export` once within the first
+    `export_within` seconds."""
     async def user(http: httpx.AsyncClient, k: int) -> None:
         rng = random.Random(seed * 1000 + k)
         await asyncio.sleep(rng.uniform(*think))  # not all at the same instant
@@ -88,21 +106,43 @@ async def browse(clients: list[httpx.AsyncClient], pages: list[str], stop: async
             for path in pages:
                 if stop.is_set():
                     return
-                began = time.perf_counter()
-                try:
-                    answer = await http.get(path)
-                    await answer.aread()
-                except httpx.HTTPError as err:
-                    out.errors.append(f"{path} {type(err).__name__}")
-                else:
-                    key = path.split("?", 1)[0]
-                    out.pages.setdefault(key, []).append(time.perf_counter() - began)
-                    if answer.status_code != 200:
-                        out.errors.append(f"{key} {answer.status_code}")
+                await _fetch(http, path, out.pages, out)
                 with contextlib.suppress(TimeoutError):  # think, or stop at once
                     await asyncio.wait_for(stop.wait(), rng.uniform(*think))
 
-    await asyncio.gather(*[user(c, k) for k, c in enumerate(clients)])
+    async def exporter(http: httpx.AsyncClient, k: int) -> None:
+        rng = random.Random(seed * 2000 + k)
+        await asyncio.sleep(rng.uniform(0, export_within))
+        if export is None or stop.is_set():
+            return
+        times: dict[str, list[float]] = {}
+        fetch = asyncio.create_task(_fetch(http, export, times, out))
+        await asyncio.wait([fetch, asyncio.create_task(stop.wait())],
+                           return_when=asyncio.FIRST_COMPLETED)
+        if fetch.done():
+            out.exports.extend(*times.values())
+        else:
+            fetch.cancel()
+            out.unfinished += 1
+
+    await asyncio.gather(*[user(c, k) for k, c in enumerate(clients)],
+                         *[exporter(c, k) for k, c in enumerate(clients)])
+
+
+async def _fetch(http: httpx.AsyncClient, path: str, times: dict[str, list[float]],
+                 out: Browsing) -> None:
+    """GET `path` to its last byte; its time under the path (less its query) in `times`."""
+    began = time.perf_counter()
+    key = path.split("?", 1)[0] + ("?after" if "after=" in path else "")
+    try:
+        answer = await http.get(path)
+        await answer.aread()
+    except httpx.HTTPError as err:
+        out.errors.append(f"{key} {type(err).__name__}")
+        return
+    times.setdefault(key, []).append(time.perf_counter() - began)
+    if answer.status_code != 200:
+        out.errors.append(f"{key} {answer.status_code}")
 
 
 async def close(clients: list[httpx.AsyncClient]) -> None:
@@ -115,6 +155,9 @@ def report(got: Browsing) -> None:
     for path, times in sorted(got.pages.items()):
         print(f"  office {path}: {len(times)} fetched, p95 {_p(times, .95):.0f} ms",
               flush=True)
+    print(f"  office exports: {len(got.exports)} finished, median "
+          f"{_p(got.exports, .5) / 1000:.1f} s, max {_p(got.exports, 1) / 1000:.1f} s; "
+          f"{got.unfinished} unfinished when the stations were done", flush=True)
     print(f"  office errors {len(got.errors)} {sorted(set(got.errors))[:4]}", flush=True)
 
 

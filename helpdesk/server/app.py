@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from helpdesk.server import accounts, errors, office, storage
 from helpdesk.server.body import BodyLimit
 from helpdesk.server.deps import KnownTokens
+from helpdesk.server.office.exports import Exporter
 from helpdesk.server.routes import devices, enroll, health, receipts, sync
 from helpdesk.server.settings import Settings
 
@@ -18,7 +19,8 @@ from helpdesk.server.settings import Settings
 def create_app(settings: Settings) -> FastAPI:
     """Build the app; the database is migrated and the server key made before it is returned,
     so a broken database fails at start, not at the first request."""
-    engine = storage.make_engine(settings.db_url, connections=settings.threads)
+    engine = storage.make_engine(settings.db_url,
+                                 connections=settings.threads + settings.office_threads)
     if settings.migrate:
         storage.migrate(engine)
     accounts.ensure_server_key(engine)
@@ -26,9 +28,12 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Routes that touch the database run in anyio's worker threads: as many as the
-        # settings say, each with a connection of the pool.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        # settings say, each with a connection of the pool. The office console may hold
+        # `office_threads` of them at once (its gate), so the sync API always has `threads`.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = settings.threads + settings.office_threads
         yield
+        app.state.exporter.close()
         engine.dispose()
 
     app = FastAPI(title="Helpdesk server", version="1", lifespan=lifespan,
@@ -36,11 +41,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.known_tokens = KnownTokens()
+    app.state.exporter = Exporter(settings.db_url, engine)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (health, enroll, devices, sync, receipts):
         app.include_router(module.router)
-    office.install(app)  # the union office's web console under /office/
+    office.install(app, settings.office_threads)  # the union office's console under /office/
     return app
 
 

@@ -15,6 +15,11 @@ ENV_THREADS = "HELPDESK_SERVER_THREADS"
 # 2.2 s against 5.1 s; bench/load.py) — more threads only queue for Python's lock and the
 # database's CPU, and hold more transactions open while they do.
 DEFAULT_THREADS = 4
+ENV_OFFICE_THREADS = "HELPDESK_SERVER_OFFICE_THREADS"
+# Office console requests served at once by one worker process, beside (never instead of)
+# the `threads` the sync API keeps for itself: twenty office users browsing took the
+# stations' threads and pushes waited (bench/load.py --office-users).
+DEFAULT_OFFICE_THREADS = 2
 
 
 def default_db_url() -> str:
@@ -30,8 +35,11 @@ class Settings:
     max_clock_ahead_ms: int = 5 * 60 * 1000  # DESIGN.md point 6
     migrate: bool = True
     threads: int = DEFAULT_THREADS
+    office_threads: int = DEFAULT_OFFICE_THREADS
 
     @classmethod
     def from_env(cls) -> Settings:
         return cls(db_url=default_db_url(),
-                   threads=int(os.environ.get(ENV_THREADS) or DEFAULT_THREADS))
+                   threads=int(os.environ.get(ENV_THREADS) or DEFAULT_THREADS),
+                   office_threads=int(os.environ.get(ENV_OFFICE_THREADS)
+                                      or DEFAULT_OFFICE_THREADS))

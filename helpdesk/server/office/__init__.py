@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
@@ -29,7 +30,7 @@ from helpdesk.server.office.pages import (
 STATIC = Path(__file__).parent / "static"
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, requests_at_once: int = 2) -> None:
     for page in (auth, overview, ledger, stations, programmes, closes, receipts, review, admin):
         app.include_router(page.router, include_in_schema=False)
     app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
@@ -39,6 +40,8 @@ def install(app: FastAPI) -> None:
                       include_in_schema=False)
     web.install_handlers(app)
     app.add_middleware(web.SecurityHeaders)
+    app.state.office_slots = anyio.Semaphore(max(1, requests_at_once))
+    app.add_middleware(web.Gate, slots=app.state.office_slots)
 
 
 def _not_found(request: Request, rest: str) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
+import anyio
 import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, Request
@@ -183,6 +184,36 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class Gate:
+    """Pure ASGI: at most `at_once` console requests of this worker process are served at a
+    time (the others wait their turn here, before taking a thread or a connection), so
+    however many office users browse, the sync API keeps its own threads. Static files pass,
+    and so do exports, which hold a slot only while they check their filters (`slot`) and
+    then wait for the export process (`exports`) without one."""
+
+    def __init__(self, app: ASGIApp, slots: anyio.Semaphore) -> None:
+        self.app = app
+        self.slots = slots
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or path.startswith(PREFIX + "/static/") or \
+                path in UNGATED or not (path == PREFIX or path.startswith(PREFIX + "/")):
+            await self.app(scope, receive, send)
+            return
+        async with self.slots:
+            await self.app(scope, receive, send)
+
+
+UNGATED = {PREFIX + "/ledger/export"}
+
+
+def slot(request: Request) -> anyio.Semaphore:
+    """The console's slots (`Gate`), for a route the gate lets through to hold one itself."""
+    slots: anyio.Semaphore = request.app.state.office_slots
+    return slots
 
 
 def now_month(now: datetime) -> str:

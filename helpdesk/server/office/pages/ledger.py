@@ -12,29 +12,28 @@ numbers are shown, so viewing the ledger is not itself audited.
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy.engine import Connection
+from starlette.background import BackgroundTask
 
 from helpdesk.domain import regions
 from helpdesk.domain.families import Employment, Reason
-from helpdesk.server import ledger, ledger_xlsx, station_list, summaries
+from helpdesk.server import ledger, station_list, summaries
 from helpdesk.server import storage as st
-from helpdesk.server.office import audit, users, web
+from helpdesk.server.office import audit, exports, users, web
 
 router = APIRouter(prefix=web.PREFIX + "/ledger")
 PARAMS = ("region", "station", "programme", "from", "to", "kind", "voided", "employment",
           "reason", "campaign")
 KINDS = ("cash", "goods", "service")
 VOIDED = {"": None, "yes": True, "no": False}
-CHUNK = 64 * 1024
 _BAD = {"date": ("日期应写作 2026-11-03", "A date is written as 2026-11-03"),
         "order": ("起始日期晚于截止日期", "The first date is after the last"),
         "region": ("地区代码为 1 至 6 位数字", "A region code is 1 to 6 digits"),
@@ -143,30 +142,32 @@ def _title(filters: ledger.Filters, zh: bool) -> str:
 
 
 @router.get("/export")
-def export(request: Request, session: web.Viewer) -> StreamingResponse:
-    """The ledger under the page's filters as an .xlsx file: written row by row into a
-    temporary file from one snapshot (`ledger_rows`), then sent in chunks; memory stays
-    flat however many rows."""
+async def export(request: Request, session: web.Viewer) -> FileResponse:
+    """The ledger under the page's filters as an .xlsx file, written by the server's export
+    process (`exports`: apart from the sync API, at the lowest priority, one at a time) from
+    one snapshot into a temporary file, then sent in chunks; memory stays flat however many
+    rows."""
     zh = web.lang(request) == "zh_CN"
     given = _given(request)
     engine = web.engine(request)
-    with st.read(engine) as conn:
-        filters, errors = filters_of(conn, session.user, given, zh)
-    if errors:
-        raise web.Denied(404)
-    audit.record(engine, session.user.name, "ledger_export", session.user.region,
-                 urlencode({k: v for k, v in given.items() if v}))
 
-    def body() -> Iterator[bytes]:
-        with tempfile.TemporaryFile() as out:
-            with st.read(engine) as conn:
-                ledger_xlsx.write(ledger.ledger_rows(conn, filters), out,
-                                  _title(filters, zh), "zh" if zh else "en")
-            out.seek(0)
-            while chunk := out.read(CHUNK):
-                yield chunk
+    def checked() -> ledger.Filters:
+        with st.read(engine) as conn:
+            filters, errors = filters_of(conn, session.user, given, zh)
+        if errors:
+            raise web.Denied(404)
+        audit.record(engine, session.user.name, "ledger_export", session.user.region,
+                     urlencode({k: v for k, v in given.items() if v}))
+        return filters
 
+    async with web.slot(request):
+        filters = await anyio.to_thread.run_sync(checked)
+    exporter: exports.Exporter = request.app.state.exporter
+    try:
+        path = await exporter.export_ledger(filters, _title(filters, zh), "zh" if zh else "en")
+    except exports.ExportFailed:
+        raise web.Denied(503) from None
     name = f"ledger-{web.today().isoformat()}.xlsx"
-    return StreamingResponse(body(), media_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        headers={"content-disposition": f'attachment; filename="{name}"'})
+    return FileResponse(path, filename=name, background=BackgroundTask(path.unlink),
+                        media_type="application/vnd.openxmlformats-officedocument"
+                                   ".spreadsheetml.sheet")
