@@ -29,9 +29,19 @@ def template_msgids() -> dict[str, str]:
 
 
 def catalog(lang: str) -> dict[str, tuple[str, bool]]:
+    """msgid (a plural entry's singular) → (its text, fuzzy); a plural entry's text is its
+    first form, and empty unless every form the language has is filled in."""
     with i18n.po_path(lang).open("rb") as f:
         read = pofile.read_po(f, locale=lang)
-    return {m.id: (m.string, m.fuzzy) for m in read if m.id and isinstance(m.id, str)}
+    found = {}
+    for m in read:
+        if isinstance(m.id, tuple):
+            forms = m.string if isinstance(m.string, tuple) else (m.string,)
+            whole = len(forms) == read.num_plurals and all(forms)
+            found[m.id[0]] = (forms[0] if whole else "", m.fuzzy)
+        elif m.id:
+            found[m.id] = (m.string, m.fuzzy)
+    return found
 
 
 def test_every_msgid_is_translated_in_both_catalogs() -> None:
@@ -98,3 +108,16 @@ def test_the_packaged_files_are_listed_as_package_data() -> None:
     assert any(f.endswith("echarts.min.js") for f in files)
     unlisted = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)]
     assert not unlisted
+
+
+def test_ages_take_the_plural_form_of_each_language() -> None:
+    def age(lang: str, days: int, hours: int, minutes: int) -> str:
+        page = web.ENVIRONMENTS[lang].from_string(
+            '{{ ngettext("%(num)s minute ago", "%(num)s minutes ago", m) }}|'
+            '{{ ngettext("%(num)s day ago", "%(num)s days ago", d) }}')
+        return page.render(m=minutes, d=days, h=hours)
+
+    assert age("en", 1, 0, 1) == "1 minute ago|1 day ago"
+    assert age("en", 3, 0, 5) == "5 minutes ago|3 days ago"
+    assert age("zh_CN", 1, 0, 1) == "1 分钟前|1 天前"
+    assert age("zh_CN", 3, 0, 5) == "5 分钟前|3 天前"
