@@ -38,6 +38,7 @@ PREFS = {
     "network.dns.disablePrefetch": True, "network.prefetch-next": False,
     "extensions.update.enabled": False, "extensions.getAddons.cache.enabled": False,
     "dom.push.connection.enabled": False, "browser.region.network.url": "",
+    "ui.useOverlayScrollbars": 1,  # as on a phone: a scrollbar takes no width of the page
 }
 # Run in every page before its own scripts: each CSP violation goes to the "csp" channel.
 CSP_WATCHER = """(channel) => document.addEventListener("securitypolicyviolation",
@@ -71,6 +72,7 @@ class Firefox:
             pytest.skip(f"{FIREFOX} is not installed (.ci/setup-debian.sh installs firefox-esr)")
         from websockets.sync.client import connect
 
+        self._closing = contextlib.ExitStack()  # the WebSocket, once open
         self.profile = Path(tempfile.mkdtemp(prefix="helpdesk-firefox-"))
         (self.profile / "user.js").write_text("".join(
             f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in PREFS.items()))
@@ -82,8 +84,8 @@ class Firefox:
                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True)  # its own group: the content processes die with it
         try:
-            self.ws = connect(f"{self._listening()}/session", open_timeout=COMMAND_TIMEOUT,
-                              max_size=None)
+            self.ws = self._closing.enter_context(connect(
+                f"{self._listening()}/session", open_timeout=COMMAND_TIMEOUT, max_size=None))
             self._ids = itertools.count(1)
             self.tabs: dict[str, Tab] = {}
             self.version = self.send("session.new", {"capabilities": {}})[
@@ -158,7 +160,7 @@ class Firefox:
             if getattr(self, "ws", None) is not None:
                 with contextlib.suppress(Exception):  # the process is ended below either way
                     self.send("browser.close", {})
-                self.ws.close()
+            self._closing.close()
         finally:
             try:
                 self.proc.wait(timeout=10)
