@@ -52,7 +52,8 @@ class BidiError(AssertionError):
 def _value(remote: dict[str, Any]) -> Any:
     """A BiDi remote value as Python: primitives, arrays and objects; a node stays as sent
     (its sharedId is what input actions need)."""
-    kind, value = remote["type"], remote.get("value")
+    kind: str = remote["type"]
+    value: Any = remote.get("value")
     if kind in ("undefined", "null"):
         return None
     if kind == "array":
