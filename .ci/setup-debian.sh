@@ -22,6 +22,8 @@ packages=(
   libreoffice-calc-nogui
   # the office console's browser tests (Playwright drives Debian's chromium)
   chromium
+  # the same console in Firefox: tests/office/firefox.py speaks WebDriver BiDi to it directly
+  firefox-esr
   # make package: PyInstaller reads the libraries' dependencies with objdump
   binutils
 )
