@@ -12,6 +12,7 @@ from helpdesk.server import accounts, errors, office, storage
 from helpdesk.server.body import BodyLimit
 from helpdesk.server.deps import KnownTokens
 from helpdesk.server.office.exports import Exporter
+from helpdesk.server.office.proxy import OfficeProxy
 from helpdesk.server.routes import devices, enroll, health, receipts, sync
 from helpdesk.server.settings import Settings
 
@@ -47,6 +48,8 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (health, enroll, devices, sync, receipts):
         app.include_router(module.router)
     office.install(app, settings.office_threads)  # the union office's console under /office/
+    if settings.office_socket:  # served by the console's own process instead (office.process)
+        app.add_middleware(OfficeProxy, socket_path=settings.office_socket)
     return app
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,9 +24,12 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
 from helpdesk.domain.programmes import ProgrammeIn
 from helpdesk.server import accounts, bundles, cli_users, programmes, report, storage
+from helpdesk.server.office.process import ConsoleProcess, become_console
 from helpdesk.server.settings import (
+    DEFAULT_OFFICE_THREADS,
     DEFAULT_THREADS,
     ENV_DB,
+    ENV_OFFICE_SOCKET,
     ENV_THREADS,
     Settings,
     default_db_url,
@@ -53,17 +57,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
     tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
     if args.threads < 1 or args.workers < 1:
         raise SystemExit("helpdesk-server: --workers and --threads must be at least 1")
-    if args.workers > 1:
-        # Worker processes build their own app from the environment; migrate once here first.
-        _engine(args).dispose()
-        os.environ[ENV_DB] = args.db
-        os.environ[ENV_THREADS] = str(args.threads)
-        uvicorn.run("helpdesk.server.app:create_app_from_env", factory=True,
-                    workers=args.workers, host=args.host, port=args.port,
-                    log_level=args.log_level, **tls)
-        return 0
-    app = create_app(Settings(db_url=args.db, threads=args.threads))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **tls)
+    # Migrate once here first: the worker processes and the console's process build their
+    # own apps.
+    _engine(args).dispose()
+    console = None
+    # uvicorn raises the signal that stopped it again once it has shut down, with the
+    # handler it found: this one ends the command by SystemExit, so the console's process
+    # and its socket folder are cleaned up below (SIGINT raises KeyboardInterrupt already).
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    if not args.office_in_process:
+        console = ConsoleProcess(args.db, args.threads, DEFAULT_OFFICE_THREADS,
+                                 args.log_level)
+        console.start()
+    settings = Settings(db_url=args.db, threads=args.threads, migrate=False,
+                        office_socket=console.socket if console else "")
+    try:
+        if args.workers > 1:
+            os.environ[ENV_DB] = args.db
+            os.environ[ENV_THREADS] = str(args.threads)
+            os.environ[ENV_OFFICE_SOCKET] = settings.office_socket
+            uvicorn.run("helpdesk.server.app:create_app_from_env", factory=True,
+                        workers=args.workers, host=args.host, port=args.port,
+                        log_level=args.log_level, **tls)
+        else:
+            uvicorn.run(create_app(settings), host=args.host, port=args.port,
+                        log_level=args.log_level, **tls)
+    finally:
+        if console:
+            console.stop()
+    return 0
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def cmd_serve_office(args: argparse.Namespace) -> int:
+    """The console's own process (started by serve, reached through its proxy)."""
+    import uvicorn
+
+    from helpdesk.server.app import create_app
+
+    become_console(args.parent)
+    app = create_app(Settings(db_url=args.db, threads=args.threads, migrate=False,
+                              office_threads=args.office_threads))
+    uvicorn.run(app, uds=args.uds, log_level=args.log_level, proxy_headers=True,
+                forwarded_allow_ips="*")
     return 0
 
 
@@ -263,7 +302,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--threads", type=int, default=DEFAULT_THREADS,
                    help=f"requests served at once by each worker (default {DEFAULT_THREADS})")
+    p.add_argument("--office-in-process", action="store_true",
+                   help="serve the office console in the sync API's own worker processes "
+                        "(default: a process of its own at a lower CPU priority)")
     p.set_defaults(fn=cmd_serve)
+    p = sub.add_parser("serve-office", parents=[common], help=argparse.SUPPRESS)
+    p.add_argument("--uds", required=True)
+    p.add_argument("--parent", type=int, required=True)
+    p.add_argument("--threads", type=int, default=DEFAULT_THREADS)
+    p.add_argument("--office-threads", type=int, default=DEFAULT_OFFICE_THREADS)
+    p.add_argument("--log-level", default="info")
+    p.set_defaults(fn=cmd_serve_office)
     station = sub.add_parser("station", help="stations and their enrollment").add_subparsers(
         dest="station_command", required=True)
     p = station.add_parser("add", parents=[common], help="add a station; prints its one-time "

@@ -20,6 +20,8 @@ ENV_OFFICE_THREADS = "HELPDESK_SERVER_OFFICE_THREADS"
 # the `threads` the sync API keeps for itself: twenty office users browsing took the
 # stations' threads and pushes waited (bench/load.py --office-users).
 DEFAULT_OFFICE_THREADS = 2
+# The console's own process (office.process) listens here; the workers pass /office to it.
+ENV_OFFICE_SOCKET = "HELPDESK_SERVER_OFFICE_SOCKET"
 
 
 def default_db_url() -> str:
@@ -36,10 +38,12 @@ class Settings:
     migrate: bool = True
     threads: int = DEFAULT_THREADS
     office_threads: int = DEFAULT_OFFICE_THREADS
+    office_socket: str = ""  # "": the console is served by this process itself
 
     @classmethod
     def from_env(cls) -> Settings:
         return cls(db_url=default_db_url(),
                    threads=int(os.environ.get(ENV_THREADS) or DEFAULT_THREADS),
                    office_threads=int(os.environ.get(ENV_OFFICE_THREADS)
-                                      or DEFAULT_OFFICE_THREADS))
+                                      or DEFAULT_OFFICE_THREADS),
+                   office_socket=os.environ.get(ENV_OFFICE_SOCKET, ""))
