@@ -202,7 +202,8 @@ def _analyze(engine: sa.Engine) -> None:
 
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
              spread_s: float, history: int, server_pid: int = 0, office_users: int = 0,
-             think: tuple[float, float] = load_office.THINK) -> Figures:
+             think: tuple[float, float] = load_office.THINK,
+             exporting: int | None = None) -> Figures:
     """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
     station's pull cursor starts where yesterday's pull left it), then let them all push and
     pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
@@ -233,7 +234,8 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
                                   else ([], [], None))
         stop = asyncio.Event()
         browsing = asyncio.create_task(load_office.browse(clients, pages, export, stop,
-                                                         out.office, think, spread_s))
+                                                         out.office, think, spread_s,
+                                                         exporting))
         began = time.perf_counter()
         await asyncio.gather(*[
             _station((host, port), push, pull, began + spread_s * k / stations, out)
@@ -290,7 +292,7 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
                         args.spread, args.history, server.pid, office_users,
-                        args.office_think)
+                        args.office_think, args.office_exports)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -320,6 +322,8 @@ def main() -> int:
     ap.add_argument("--office-think", type=lambda t: tuple(float(v) for v in t.split(",")),
                     default=load_office.THINK, help="an office user's think time between "
                     "two pages, FROM,TO seconds (default 0.5,2)")
+    ap.add_argument("--office-exports", type=int, help="how many of the office users export "
+                    "the ledger once (default: every one)")
     ap.add_argument("--root", type=Path, action="append",
                     help="code tree whose server to run (repeat to compare; default this one)")
     args = ap.parse_args()

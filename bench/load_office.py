@@ -95,10 +95,11 @@ async def signed_in(url: str, names: list[str]
 
 async def browse(clients: list[httpx.AsyncClient], pages: list[str], export: str | None,
                  stop: asyncio.Event, out: Browsing, think: tuple[float, float] = THINK,
-                 export_within: float = 10.0, seed: int = 1) -> None:
+                 export_within: float = 10.0, exporting: int | None = None,
+                 seed: int = 1) -> None:
     """Every user browses `pages` round and round until `stop` is set, thinking `think`
-    seconds (from, to) between two pages, and clicks `export` once within the first
-    `export_within` seconds."""
+    seconds (from, to) between two pages, and the first `exporting` users (None: all) click
+    `export` once within the first `export_within` seconds."""
     async def user(http: httpx.AsyncClient, k: int) -> None:
         rng = random.Random(seed * 1000 + k)
         await asyncio.sleep(rng.uniform(*think))  # not all at the same instant
@@ -126,7 +127,7 @@ async def browse(clients: list[httpx.AsyncClient], pages: list[str], export: str
             out.unfinished += 1
 
     await asyncio.gather(*[user(c, k) for k, c in enumerate(clients)],
-                         *[exporter(c, k) for k, c in enumerate(clients)])
+                         *[exporter(c, k) for k, c in enumerate(clients[:exporting])])
 
 
 async def _fetch(http: httpx.AsyncClient, path: str, times: dict[str, list[float]],

@@ -71,3 +71,10 @@ def stations(conn: Connection, region_prefix: str, now: datetime | None = None
                     "quarantined": int(r.quarantined or 0), "rejected": int(r.rejected or 0),
                     "clock_skew_ms": r.clock_skew_ms, "app_version": r.app_version or ""})
     return out
+
+
+def names(conn: Connection, region_prefix: str) -> list[dict[str, str]]:
+    """The scope's stations by code, with their names only (for a filter's choices)."""
+    t = st.stations.c
+    return [{"code": r.code, "name": r.name} for r in conn.execute(
+        sa.select(t.code, t.name).where(in_scope(t.region, region_prefix)).order_by(t.code))]

@@ -221,3 +221,23 @@ def test_a_taken_code_is_refused_and_viewers_cannot_publish(
     sign_in(client, "admin-wh")
     assert client.get(f"/office/programmes/420502/{p['id']}").status_code == 404
     assert client.get(f"/office/programmes/420111/{new_id()}").status_code == 404
+
+
+def test_stations_are_shown_a_hundred_at_a_time(client: support.Client,
+                                               engine: Engine) -> None:
+    ensure_user(engine, "viewer-yx", "viewer", "420222")  # 阳新县: these stations only
+    for k in range(105):
+        accounts.add_station(engine, f"阳新县第{k:03d}帮扶站", "420222")
+    sign_in(client, "viewer-yx")
+
+    def rows(page: str) -> list[str]:
+        return re.findall(r'data-testid="station-(\d{6}-\d+)"', page)
+
+    first = client.get("/office/stations").text
+    assert len(rows(first)) == 100 and "第 1–100 个站点，共 105 个" in first
+    assert 'data-testid="next-page"' in first and 'data-testid="previous-page"' not in first
+    second = client.get("/office/stations?page=2").text
+    assert len(rows(second)) == 5 and not set(rows(second)) & set(rows(first))
+    assert 'data-testid="previous-page"' in second and 'data-testid="next-page"' not in second
+    assert rows(client.get("/office/stations?page=x").text) == rows(first)
+    assert client.get("/office/stations?page=999").status_code == 200

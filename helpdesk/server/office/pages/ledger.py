@@ -106,7 +106,7 @@ def _choices(conn: Connection, user: users.User) -> dict[str, Any]:
     programmes = conn.execute(
         sa.select(p.code, sa.func.min(p.name_zh).label("name"))
         .where(summaries.in_scope(p.region, user.region)).group_by(p.code).order_by(p.code))
-    return {"stations": station_list.stations(conn, user.region),
+    return {"stations": station_list.names(conn, user.region),
             "programmes": [{"code": r.code, "name": r.name} for r in programmes],
             "employment": Employment.labels(), "reason": Reason.labels()}
 

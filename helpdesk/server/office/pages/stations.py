@@ -11,7 +11,9 @@ the user's region prefix answers 404.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import segno
 from fastapi import APIRouter, Form, Request
@@ -47,10 +49,15 @@ def _age(seconds: int | None) -> dict[str, int] | None:
 SYNCED = {"24h": 86400, "7d": 7 * 86400}
 
 
-def listing(request: Request, user: users.User, synced: str = "") -> list[dict[str, Any]]:
+PAGE = 100  # stations shown at once: a county's, or a city's in a few pages
+
+
+def listing(request: Request, user: users.User, synced: str = "", page: int = 1
+            ) -> tuple[list[SimpleNamespace], int]:
     """The user's stations with their devices, region name and sync figures
-    (`station_list.stations`); `synced` keeps those that pushed in the last 24 h ("24h") or
-    7 days ("7d"), or never ("never"), revoked stations left out (as the overview counts)."""
+    (`station_list.stations`), PAGE at a time (`page` from 1), and how many there are;
+    `synced` keeps those that pushed in the last 24 h ("24h") or 7 days ("7d"), or never
+    ("never"), revoked stations left out (as the overview counts)."""
     engine = web.engine(request)
     with st.read(engine) as conn:
         mine = station_list.stations(conn, user.region)
@@ -59,21 +66,34 @@ def listing(request: Request, user: users.User, synced: str = "") -> list[dict[s
                 and s["last_sync_age_s"] <= SYNCED[synced]]
     elif synced == "never":
         mine = [s for s in mine if not s["revoked_at"] and s["last_sync_at"] is None]
-    devices = accounts.devices_of(engine, [str(s["code"]) for s in mine])
+    count = len(mine)
+    mine = mine[(page - 1) * PAGE:page * PAGE]
+    devices: dict[str, list[dict[str, Any]]] = {}
+    for d in accounts.devices_of(engine, [str(s["code"]) for s in mine]):
+        devices.setdefault(d["station_code"], []).append(d)
+    # Objects, not dicts: the template reads a few thousand attributes, and Jinja finds an
+    # object's at once where a dict's key costs it a failed attribute lookup first.
     out = []
     for s in mine:
-        rows = [d for d in devices if d["station_code"] == s["code"]]
+        rows = devices.get(s["code"], [])
         skew = s["clock_skew_ms"]
-        out.append({**s, "age": _age(s["last_sync_age_s"]),
-                    "skew_s": None if skew is None else round(skew / 1000),
-                    "device_rows": [d for d in rows if d["device_id"]]})
-    return out
+        age = _age(s["last_sync_age_s"])
+        out.append(SimpleNamespace(
+            **s, age=SimpleNamespace(**age) if age else None,
+            skew_s=None if skew is None else round(skew / 1000),
+            device_rows=[SimpleNamespace(**d) for d in rows if d["device_id"]]))
+    return out, count
 
 
 @router.get("", response_class=HTMLResponse)
-def station_list_page(request: Request, session: web.Viewer, synced: str = "") -> HTMLResponse:
+def station_list_page(request: Request, session: web.Viewer, synced: str = "",
+                      page: str = "1") -> HTMLResponse:
+    number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    shown, count = listing(request, session.user, synced, number)
+    query = urlencode({"synced": synced} if synced else {})
     return web.render(request, "stations.html", session=session, synced=synced,
-                      stations=listing(request, session.user, synced))
+                      stations=shown, count=count, page=number,
+                      pages=max(1, -(-count // PAGE)), per_page=PAGE, query=query)
 
 
 def _form(request: Request, session: users.Session, status: int = 200,
