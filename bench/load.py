@@ -207,8 +207,8 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
     station's pull cursor starts where yesterday's pull left it), then let them all push and
     pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
-    client spends its time on the wire alone. `office_users` browse the console meanwhile,
-    signed in before the clock starts."""
+    client spends its time on the wire alone. `office_users` browse the console meanwhile
+    from a process of their own, signed in before the clock starts."""
     codes = regions(region_count)
     with httpx.Client(base_url=url, timeout=60) as http:
         enrolled = [common.enroll(http, engine, codes[k % region_count])
@@ -229,24 +229,22 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     out = Figures(office_users=office_users)
     names = load_office.add_users(engine, office_users) if office_users else []
 
+    office = (load_office.Elsewhere(url, names, think, spread_s, exporting) if names
+              else None)
+    if office:
+        office.start()  # signed in, browsing
+
     async def run() -> None:
-        clients, pages, export = (await load_office.signed_in(url, names) if names
-                                  else ([], [], None))
-        stop = asyncio.Event()
-        browsing = asyncio.create_task(load_office.browse(clients, pages, export, stop,
-                                                         out.office, think, spread_s,
-                                                         exporting))
         began = time.perf_counter()
         await asyncio.gather(*[
             _station((host, port), push, pull, began + spread_s * k / stations, out)
             for k, (push, pull) in enumerate(work)])
         out.wall = time.perf_counter() - began
-        stop.set()
-        await browsing
-        await load_office.close(clients)
 
     client, server, machine = time.process_time(), cpu_seconds(server_pid), machine_busy()
     asyncio.run(run())
+    if office:
+        out.office = office.finish()
     out.client_cpu = time.process_time() - client
     out.server_cpu = cpu_seconds(server_pid) - server
     out.machine_cpu = machine_busy() - machine

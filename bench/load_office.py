@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
 import random
 import re
 import statistics
@@ -144,6 +145,53 @@ async def _fetch(http: httpx.AsyncClient, path: str, times: dict[str, list[float
     times.setdefault(key, []).append(time.perf_counter() - began)
     if answer.status_code != 200:
         out.errors.append(f"{key} {answer.status_code}")
+
+
+class Elsewhere:
+    """The office users in a process of their own, as they would be on their own computers:
+    their pages and downloads never hold up the event loop that times the stations' pushes.
+    `start` returns once every user has signed in; `finish` stops them and returns what they
+    measured."""
+
+    def __init__(self, url: str, names: list[str], think: tuple[float, float],
+                 export_within: float, exporting: int | None) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.ready, self.stop = context.Event(), context.Event()
+        self.results: Any = context.Queue()
+        self.process = context.Process(
+            target=_browse_apart, daemon=True,
+            args=(url, names, think, export_within, exporting, self.ready, self.stop,
+                  self.results))
+
+    def start(self) -> None:
+        self.process.start()
+        if not self.ready.wait(300):
+            self.process.kill()
+            raise SystemExit("the office users did not sign in within 300 s")
+
+    def finish(self) -> Browsing:
+        self.stop.set()
+        got: Browsing = self.results.get(timeout=300)
+        self.process.join(30)
+        return got
+
+
+def _browse_apart(url: str, names: list[str], think: tuple[float, float], export_within: float,
+                  exporting: int | None, ready: Any, stop: Any, results: Any) -> None:
+    async def run() -> Browsing:
+        clients, pages, export = await signed_in(url, names)
+        ready.set()
+        out, stopping = Browsing(), asyncio.Event()
+        browsing = asyncio.create_task(browse(clients, pages, export, stopping, out, think,
+                                              export_within, exporting))
+        while not stop.is_set():
+            await asyncio.sleep(0.05)
+        stopping.set()
+        await browsing
+        await close(clients)
+        return out
+
+    results.put(asyncio.run(run()))
 
 
 async def close(clients: list[httpx.AsyncClient]) -> None:

@@ -11,13 +11,17 @@
     var bars = data.yuan.map(function (v, i) {
       return data.marked[i] ? { value: v, itemStyle: { color: MARK } } : v;
     });
+    // On a phone, a label every few bars (ECharts leaves out those that would overlap);
+    // wider, every bar's label, slanted when there are many.
+    var narrow = el.clientWidth < 500;
     chart.setOption({
       grid: { left: 64, right: 48, top: 36, bottom: 56 },
       tooltip: { trigger: "axis" },
       legend: { data: [el.dataset.labelYuan, el.dataset.labelCount], top: 0 },
       xAxis: { type: "category", data: data.labels,
-               axisLabel: { interval: 0, width: 96, overflow: "truncate",
-                            rotate: data.labels.length > 4 || el.clientWidth < 500 ? 30 : 0 } },
+               axisLabel: { interval: narrow && data.labels.length > 6 ? "auto" : 0,
+                            width: narrow ? 72 : 96, overflow: "truncate",
+                            rotate: data.labels.length > 4 || narrow ? 30 : 0 } },
       yAxis: [{ type: "value", name: "" }, { type: "value", name: "", splitLine: { show: false } }],
       series: [
         { name: el.dataset.labelYuan, type: "bar", data: bars, cursor: "pointer",
