@@ -203,7 +203,7 @@ def _analyze(engine: sa.Engine) -> None:
 def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_station: int,
              spread_s: float, history: int, server_pid: int = 0, office_users: int = 0,
              think: tuple[float, float] = load_office.THINK,
-             exporting: int | None = None) -> Figures:
+             exporting: int | None = None, idle_client: bool = True) -> Figures:
     """Enroll the stations and push `history` earlier days of theirs (then ANALYZE, and each
     station's pull cursor starts where yesterday's pull left it), then let them all push and
     pull today; the requests are made (JSON, gzip, HTTP) before the clock starts, so the
@@ -229,8 +229,8 @@ def run_once(url: str, engine: sa.Engine, stations: int, region_count: int, per_
     out = Figures(office_users=office_users)
     names = load_office.add_users(engine, office_users) if office_users else []
 
-    office = (load_office.Elsewhere(url, names, think, spread_s, exporting) if names
-              else None)
+    office = (load_office.Elsewhere(url, names, think, spread_s, exporting, idle_client)
+              if names else None)
     if office:
         office.start()  # signed in, browsing
 
@@ -290,7 +290,8 @@ def measure(root: Path, url_db: str, folder: Path, args: argparse.Namespace,
     try:
         return run_once(url, engine, args.stations, region_count, args.per_station,
                         args.spread, args.history, server.pid, office_users,
-                        args.office_think, args.office_exports)
+                        args.office_think, args.office_exports,
+                        not args.office_client_normal)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -320,6 +321,9 @@ def main() -> int:
     ap.add_argument("--office-think", type=lambda t: tuple(float(v) for v in t.split(",")),
                     default=load_office.THINK, help="an office user's think time between "
                     "two pages, FROM,TO seconds (default 0.5,2)")
+    ap.add_argument("--office-client-normal", action="store_true", help="run the office "
+                    "users' browsing process at the normal priority (default: Linux's idle "
+                    "class, as they stand for other computers)")
     ap.add_argument("--office-exports", type=int, help="how many of the office users export "
                     "the ledger once (default: every one)")
     ap.add_argument("--root", type=Path, action="append",

@@ -64,6 +64,7 @@ def test_the_console_runs_apart_at_a_lower_priority_and_comes_back_when_killed(
         served: Server) -> None:
     console = _console_of(served)
     assert os.getpriority(os.PRIO_PROCESS, console) == process.PRIORITY
+    assert os.sched_getscheduler(console) == os.SCHED_IDLE
     page = httpx.get(f"{served.url}/office/login", timeout=10)
     assert page.status_code == 200 and "frame-ancestors 'none'" in \
         page.headers["content-security-policy"]

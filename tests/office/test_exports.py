@@ -60,6 +60,7 @@ def test_an_export_runs_in_a_process_of_its_own_at_the_lowest_priority(
     made = [p for p in _children() if p.pid not in before]
     assert len(made) == 1  # one export process for this worker, kept for the next export
     assert os.getpriority(os.PRIO_PROCESS, made[0].pid) == exports.PRIORITY
+    assert os.sched_getscheduler(made[0].pid) == os.SCHED_IDLE
     assert _export(client).status_code == 200
     assert [p for p in _children() if p.pid not in before] == made
     assert _temporary_exports() == files  # each file removed once it was sent

@@ -4,10 +4,11 @@ An export of a whole region's ledger is seconds of Python (openpyxl) and of read
 run in the worker process that also answers the stations' pushes, it took their threads and
 Python's lock while stations waited (bench/load.py: push p99 41 ms without office users,
 7.9 s with twenty of them exporting). So each server worker process hands its exports to
-one process of its own, started at the first export and kept: it runs at the lowest CPU
-priority (nice 19, the stations' pushes come first), one export at a time (the next waits
-its turn), opens its own database connection and writes the .xlsx to a temporary file that
-the page then sends in chunks. Memory stays flat in both processes whatever the size.
+one process of its own, started at the first export and kept: it runs in the background
+(nice 19 and the idle scheduling class: the stations' pushes come first), one export at a
+time (the next waits its turn), opens its own database connection and writes the .xlsx to a
+temporary file that the page then sends in chunks. Memory stays flat in both processes
+whatever the size.
 
 A database only this process can see (SQLite in memory) is exported in a thread instead.
 """
@@ -28,6 +29,7 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.server import ledger, ledger_xlsx
 from helpdesk.server import storage as st
+from helpdesk.server.office import process
 
 PRIORITY = 19  # the nice value of an export process: the lowest CPU priority
 
@@ -39,8 +41,9 @@ class ExportFailed(Exception):
 
 
 def _background() -> None:
-    """The export process's start: the lowest CPU priority."""
+    """The export process's start: the lowest CPU priority, in the background."""
     os.setpriority(os.PRIO_PROCESS, 0, PRIORITY)
+    process.background()
 
 
 def write_ledger(db_url: str, filters: ledger.Filters, title: str, lang: str, path: str
