@@ -37,7 +37,7 @@ screenshots: setup
 lint: setup
 	$(BIN)/lint-imports
 	$(BIN)/ruff check helpdesk tests bench
-	$(BIN)/mypy helpdesk/domain helpdesk/store helpdesk/services
+	$(BIN)/mypy helpdesk/domain helpdesk/store helpdesk/services helpdesk/server
 
 test: export QT_QPA_PLATFORM = offscreen
 test: lint

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -281,8 +282,8 @@ def _project_aid(conn: Connection, caller: Caller, accepted: list[_Incoming]) ->
                               summaries.classes(conn, caller.station_code, changes))
     puts = [r for r in rows if not r["voided"]]
     voids = list({r["id"]: r for r in rows if r["voided"]}.values())
-    added: list[Any] = []
-    removed: list[Any] = []
+    added: Sequence[Any] = []
+    removed: Sequence[Any] = []
     if puts:
         added = sql.insert_rows(conn, st.aid, puts, _insert_returning).all()
     if voids:

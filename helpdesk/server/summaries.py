@@ -87,7 +87,8 @@ def aid_rows(station_code: str, region: str, changes: Iterable[Change],
 # spreads over so many (month, programme, reason, employment) combinations that the full
 # table holds nearly one row per aid) nor one per station. Programme ids are UUIDs, so a
 # roll-up by region needs no programme owner.
-TABLES = ((st.aid_summary, KEY), (st.aid_monthly, ("region", "programme_id", "month")),
+TABLES: tuple[tuple[sa.Table, tuple[str, ...]], ...] = (
+          (st.aid_summary, KEY), (st.aid_monthly, ("region", "programme_id", "month")),
           (st.aid_classes, ("region", "employment", "reason")))
 
 
@@ -98,8 +99,8 @@ def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> Non
     deltas: dict[tuple[str, ...], list[Any]] = {}
     for sign, rows in ((1, added), (-1, removed)):
         for row in rows:
-            key = (row.station_code, row.programme_id, row.local_date[:7], row.kind,
-                   row.reason, row.employment)
+            key: tuple[str, ...] = (row.station_code, row.programme_id, row.local_date[:7],
+                                    row.kind, row.reason, row.employment)
             entry = deltas.setdefault(key, [row.region, 0, 0])
             entry[1] += sign
             entry[2] += sign * int(row.amount_fen)
@@ -107,7 +108,7 @@ def count(conn: Connection, added: Iterable[Any], removed: Iterable[Any]) -> Non
         rolled: dict[tuple[str, ...], list[Any]] = {}
         for key, (region, n, fen) in deltas.items():
             full = {**dict(zip(KEY, key, strict=True)), "region": region}
-            entry = rolled.setdefault(tuple(full[k] for k in names), [region, 0, 0])
+            entry = rolled.setdefault(tuple(str(full[k]) for k in names), [region, 0, 0])
             entry[1] += n
             entry[2] += fen
         values = [{**dict(zip(names, key, strict=True)), "region": region,

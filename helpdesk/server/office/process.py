@@ -83,7 +83,9 @@ class ConsoleProcess:
         if proc is not None and proc.poll() is None:
             proc.terminate()
             try:
-                proc.wait(timeout=10)
+                # A background process may wait long for a core on a busy machine; what it
+                # was doing is only pages (each write is its own transaction).
+                proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)

@@ -26,6 +26,8 @@ Create Date: 2026-12-05
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -39,7 +41,7 @@ _ID = sa.String(64)
 _TIME = sa.String(32)
 
 
-def _blank(name: str, type_: sa.types.TypeEngine[object]) -> sa.Column[object]:
+def _blank(name: str, type_: sa.types.TypeEngine[Any]) -> sa.Column[Any]:
     return sa.Column(name, type_, nullable=False, server_default="")
 
 

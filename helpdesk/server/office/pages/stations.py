@@ -70,7 +70,7 @@ def listing(request: Request, user: users.User, synced: str = "", page: int = 1
     mine = mine[(page - 1) * PAGE:page * PAGE]
     devices: dict[str, list[dict[str, Any]]] = {}
     for d in accounts.devices_of(engine, [str(s["code"]) for s in mine]):
-        devices.setdefault(d["station_code"], []).append(d)
+        devices.setdefault(str(d["station_code"]), []).append(d)
     # Objects, not dicts: the template reads a few thousand attributes, and Jinja finds an
     # object's at once where a dict's key costs it a failed attribute lookup first.
     out = []
