@@ -40,10 +40,12 @@ class ExportFailed(Exception):
     """The export process ended without writing the file (killed, out of memory)."""
 
 
-def _background() -> None:
-    """The export process's start: the lowest CPU priority, in the background."""
+def _background(parent: int) -> None:
+    """The export process's start: the lowest CPU priority, in the background, ending with
+    the server process that started it."""
     os.setpriority(os.PRIO_PROCESS, 0, PRIORITY)
     process.background()
+    process.follow_parent(parent)
 
 
 def write_ledger(db_url: str, filters: ledger.Filters, title: str, lang: str, path: str
@@ -76,7 +78,7 @@ class Exporter:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_background)
+                initializer=_background, initargs=(os.getpid(),))
         return self._pool
 
     async def export_ledger(self, filters: ledger.Filters, title: str, lang: str) -> Path:
@@ -111,8 +113,14 @@ class Exporter:
             ledger_xlsx.write(ledger.ledger_rows(conn, filters), path, title, lang)
 
     def close(self) -> None:
+        """Stop the export process (an export in progress is abandoned: its request has
+        gone with the server)."""
         if self._pool is not None:
+            running = list(getattr(self._pool, "_processes", {}).values())
             with contextlib.suppress(Exception):
                 self._pool.shutdown(wait=False, cancel_futures=True)
+            for child in running:
+                with contextlib.suppress(Exception):
+                    child.terminate()
             self._pool = None
 

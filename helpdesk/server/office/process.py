@@ -81,10 +81,13 @@ class ConsoleProcess:
         self._stopping.set()
         proc = self._proc
         if proc is not None and proc.poll() is None:
+            # In the idle class, a process on a busy machine may wait minutes for the core
+            # it needs to end: it is put back in the ordinary class first where that is
+            # allowed (root, or CAP_SYS_NICE), then asked to stop, then killed.
+            with contextlib.suppress(OSError, AttributeError):
+                os.sched_setscheduler(proc.pid, os.SCHED_OTHER, os.sched_param(0))
             proc.terminate()
             try:
-                # A background process may wait long for a core on a busy machine; what it
-                # was doing is only pages (each write is its own transaction).
                 proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
@@ -104,12 +107,18 @@ def background() -> None:
             os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
-def become_console(parent: int) -> None:
-    """In the console's process, first: the background priority, and end with the parent
-    (SIGTERM when it dies, on Linux; if it is already gone, end now)."""
-    background()
+def follow_parent(parent: int) -> None:
+    """End with the parent process: SIGTERM when it dies (Linux); if it is already gone,
+    end now."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:
         raise SystemExit(0)
+
+
+def become_console(parent: int) -> None:
+    """In the console's process, first: the background priority, and end with the parent
+    (SIGTERM when it dies, on Linux; if it is already gone, end now)."""
+    background()
+    follow_parent(parent)
