@@ -78,14 +78,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ[ENV_OFFICE_SOCKET] = settings.office_socket
             uvicorn.run("helpdesk.server.app:create_app_from_env", factory=True,
                         workers=args.workers, host=args.host, port=args.port,
-                        log_level=args.log_level, **tls)
+                        log_level=args.log_level, timeout_graceful_shutdown=STOP_SECONDS,
+                        **tls)
         else:
             uvicorn.run(create_app(settings), host=args.host, port=args.port,
-                        log_level=args.log_level, **tls)
+                        log_level=args.log_level, timeout_graceful_shutdown=STOP_SECONDS,
+                        **tls)
     finally:
         if console:
             console.stop()
     return 0
+
+
+# On stopping, requests still open are given this long to finish (a push is one transaction:
+# one cut short is rolled back and sent again), so a long console export cannot hold up a stop.
+STOP_SECONDS = 10
 
 
 def _exit_on_sigterm(signum: int, _frame: object) -> None:
@@ -102,7 +109,7 @@ def cmd_serve_office(args: argparse.Namespace) -> int:
     app = create_app(Settings(db_url=args.db, threads=args.threads, migrate=False,
                               office_threads=args.office_threads))
     uvicorn.run(app, uds=args.uds, log_level=args.log_level, proxy_headers=True,
-                forwarded_allow_ips="*")
+                forwarded_allow_ips="*", timeout_graceful_shutdown=STOP_SECONDS)
     return 0
 
 
