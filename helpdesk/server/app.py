@@ -42,7 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.known_tokens = KnownTokens()
-    app.state.exporter = Exporter(settings.db_url, engine)
+    app.state.exporter = Exporter(settings.db_url)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (health, enroll, devices, sync, receipts):

@@ -6,7 +6,6 @@ once: nothing doubled, nothing lost, the totals equal everywhere."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,6 @@ from tests.sync.test_uvicorn import Server
 
 pytestmark = pytest.mark.slow
 PAGE = 5
-
-
-@pytest.fixture
-def server(db_url: str, engine: Engine, tmp_path: Path) -> Iterator[Server]:
-    del engine  # the schema exists before the process starts
-    running = Server(db_url, tmp_path / "server.log")
-    running.start()
-    yield running
-    running.stop()
 
 
 def _laptop(tmp_path: Path, name: str, kdf: keys.KdfParams) -> sessions.Session:

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,15 +31,6 @@ def server_cli(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "helpdesk.server.cli", "--db", db_url, *args],
                           capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
-
-
-@pytest.fixture
-def server(db_url: str, engine: Engine, tmp_path: Path) -> Iterator[Server]:
-    del engine  # the schema exists before the process starts
-    running = Server(db_url, tmp_path / "server.log")
-    running.start()
-    yield running
-    running.stop()
 
 
 def station(folder: Path, families: int = 8, aid: int = 15) -> str:

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from ipaddress import IPv4Address
 from pathlib import Path
@@ -86,15 +85,6 @@ class Server:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=10)
-
-
-@pytest.fixture
-def server(db_url: str, engine: Engine, tmp_path: Path) -> Iterator[Server]:
-    del engine  # the schema exists before the process starts
-    running = Server(db_url, tmp_path / "server.log")
-    running.start()
-    yield running
-    running.stop()
 
 
 def test_client_against_a_real_uvicorn_process(laptop: tuple[sessions.Session, str],

@@ -9,8 +9,6 @@ one process of its own, started at the first export and kept: it runs in the bac
 time (the next waits its turn), opens its own database connection and writes the .xlsx to a
 temporary file that the page then sends in chunks. Memory stays flat in both processes
 whatever the size.
-
-A database only this process can see (SQLite in memory) is exported in a thread instead.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-import anyio.to_thread
 from sqlalchemy.engine import Engine
 
 from helpdesk.server import ledger, ledger_xlsx
@@ -59,19 +56,12 @@ def write_ledger(db_url: str, filters: ledger.Filters, title: str, lang: str, pa
         return ledger_xlsx.write(ledger.ledger_rows(conn, filters), path, title, lang)
 
 
-def _private(db_url: str) -> bool:
-    """A database no other process can open: SQLite in memory."""
-    return db_url.startswith("sqlite") and (db_url.rstrip("/").endswith(":") or
-                                            ":memory:" in db_url or "mode=memory" in db_url)
-
-
 class Exporter:
     """The export process of one server worker (made at the first export, closed with the
     app): `export_ledger()` writes an export and answers its file."""
 
-    def __init__(self, db_url: str, engine: Engine) -> None:
+    def __init__(self, db_url: str) -> None:
         self.db_url = db_url
-        self.engine = engine
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -87,9 +77,6 @@ class Exporter:
         handle, name = tempfile.mkstemp(prefix="helpdesk-ledger-", suffix=".xlsx")
         os.close(handle)
         path = Path(name)
-        if _private(self.db_url):
-            await anyio.to_thread.run_sync(self._inline, filters, title, lang, name)
-            return path
         future = None
         try:
             future = self._executor().submit(write_ledger, self.db_url, filters, title, lang,
@@ -107,10 +94,6 @@ class Exporter:
             path.unlink(missing_ok=True)
             raise
         return path
-
-    def _inline(self, filters: ledger.Filters, title: str, lang: str, path: str) -> None:
-        with st.read(self.engine) as conn:
-            ledger_xlsx.write(ledger.ledger_rows(conn, filters), path, title, lang)
 
     def close(self) -> None:
         """Stop the export process (an export in progress is abandoned: its request has

@@ -47,9 +47,12 @@ class ConsoleProcess:
 
     def start(self) -> None:
         """Start the process and wait until its socket answers (SystemExit if it cannot)."""
-        self._proc = subprocess.Popen(self.command, stdin=subprocess.DEVNULL)
+        self._proc = self._spawn()
         self._wait_ready(self._proc)
         self._watcher.start()
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(self.command, stdin=subprocess.DEVNULL)
 
     def _wait_ready(self, proc: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + START_SECONDS
@@ -75,7 +78,7 @@ class ConsoleProcess:
                   "starting it again", file=sys.stderr, flush=True)
             with contextlib.suppress(OSError):
                 os.unlink(self.socket)
-            self._proc = subprocess.Popen(self.command, stdin=subprocess.DEVNULL)
+            self._proc = self._spawn()
 
     def stop(self) -> None:
         self._stopping.set()
