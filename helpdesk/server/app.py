@@ -47,7 +47,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     for module in (health, enroll, devices, sync, receipts):
         app.include_router(module.router)
-    office.install(app, settings.office_threads)  # the union office's console under /office/
+    # the union office's console under /office/
+    office.install(app, settings.office_threads, settings.office_fresh_seconds)
     if settings.office_socket:  # served by the console's own process instead (office.process)
         app.add_middleware(OfficeProxy, socket_path=settings.office_socket)
     return app

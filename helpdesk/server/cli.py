@@ -24,7 +24,7 @@ from helpdesk.domain.errors import Invalid
 from helpdesk.domain.money import format_fen
 from helpdesk.domain.programmes import ProgrammeIn
 from helpdesk.server import accounts, bundles, cli_users, programmes, report, storage
-from helpdesk.server.office.process import ConsoleProcess, become_console
+from helpdesk.server.office.process import KEEP_ALIVE, ConsoleProcess, become_console
 from helpdesk.server.settings import (
     DEFAULT_OFFICE_THREADS,
     DEFAULT_THREADS,
@@ -33,6 +33,7 @@ from helpdesk.server.settings import (
     ENV_THREADS,
     Settings,
     default_db_url,
+    office_fresh_seconds,
 )
 from helpdesk.sync import wire
 
@@ -57,6 +58,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
     if args.threads < 1 or args.workers < 1:
         raise SystemExit("helpdesk-server: --workers and --threads must be at least 1")
+    fresh_seconds = office_fresh_seconds()
     # Migrate once here first: the worker processes and the console's process build their
     # own apps.
     _engine(args).dispose()
@@ -70,7 +72,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                                  args.log_level)
         console.start()
     settings = Settings(db_url=args.db, threads=args.threads, migrate=False,
-                        office_socket=console.socket if console else "")
+                        office_socket=console.socket if console else "",
+                        office_fresh_seconds=fresh_seconds)
     try:
         if args.workers > 1:
             os.environ[ENV_DB] = args.db
@@ -107,9 +110,11 @@ def cmd_serve_office(args: argparse.Namespace) -> int:
 
     become_console(args.parent)
     app = create_app(Settings(db_url=args.db, threads=args.threads, migrate=False,
-                              office_threads=args.office_threads))
+                              office_threads=args.office_threads,
+                              office_fresh_seconds=office_fresh_seconds()))
     uvicorn.run(app, uds=args.uds, log_level=args.log_level, proxy_headers=True,
-                forwarded_allow_ips="*", timeout_graceful_shutdown=STOP_SECONDS)
+                forwarded_allow_ips="*", timeout_graceful_shutdown=STOP_SECONDS,
+                timeout_keep_alive=KEEP_ALIVE)
     return 0
 
 

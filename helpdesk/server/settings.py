@@ -20,6 +20,11 @@ ENV_OFFICE_THREADS = "HELPDESK_SERVER_OFFICE_THREADS"
 # the `threads` the sync API keeps for itself: twenty office users browsing took the
 # stations' threads and pushes waited (bench/load.py --office-users).
 DEFAULT_OFFICE_THREADS = 2
+ENV_OFFICE_FRESH_SECONDS = "HELPDESK_SERVER_OFFICE_FRESH_SECONDS"
+# How old the figures on a console page may be (office.recent): twenty office users looking
+# at one scope then cost the database one read of each page in that time, not twenty.
+# 0: every page reads afresh.
+DEFAULT_OFFICE_FRESH_SECONDS = 10.0
 # The console's own process (office.process) listens here; the workers pass /office to it.
 ENV_OFFICE_SOCKET = "HELPDESK_SERVER_OFFICE_SOCKET"
 
@@ -27,6 +32,19 @@ ENV_OFFICE_SOCKET = "HELPDESK_SERVER_OFFICE_SOCKET"
 def default_db_url() -> str:
     """$HELPDESK_SERVER_DB, else a SQLite file in the current folder (the embedded default)."""
     return os.environ.get(ENV_DB) or f"sqlite:///{Path.cwd() / 'helpdesk-server.db'}"
+
+
+def office_fresh_seconds() -> float:
+    """$HELPDESK_SERVER_OFFICE_FRESH_SECONDS, else the default."""
+    given = os.environ.get(ENV_OFFICE_FRESH_SECONDS, "").strip()
+    try:
+        seconds = float(given) if given else DEFAULT_OFFICE_FRESH_SECONDS
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds <= 3600:
+        raise SystemExit(f"helpdesk-server: {ENV_OFFICE_FRESH_SECONDS} is seconds from 0 to "
+                         f"3600, not {given!r}")
+    return seconds
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,7 @@ class Settings:
     threads: int = DEFAULT_THREADS
     office_threads: int = DEFAULT_OFFICE_THREADS
     office_socket: str = ""  # "": the console is served by this process itself
+    office_fresh_seconds: float = DEFAULT_OFFICE_FRESH_SECONDS
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -46,4 +65,5 @@ class Settings:
                    threads=int(os.environ.get(ENV_THREADS) or DEFAULT_THREADS),
                    office_threads=int(os.environ.get(ENV_OFFICE_THREADS)
                                       or DEFAULT_OFFICE_THREADS),
-                   office_socket=os.environ.get(ENV_OFFICE_SOCKET, ""))
+                   office_socket=os.environ.get(ENV_OFFICE_SOCKET, ""),
+                   office_fresh_seconds=office_fresh_seconds())

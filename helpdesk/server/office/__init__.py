@@ -14,7 +14,7 @@ import anyio
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from helpdesk.server.office import users, web
+from helpdesk.server.office import recent, users, web
 from helpdesk.server.office.pages import (
     admin,
     auth,
@@ -26,11 +26,13 @@ from helpdesk.server.office.pages import (
     review,
     stations,
 )
+from helpdesk.server.settings import DEFAULT_OFFICE_FRESH_SECONDS
 
 STATIC = Path(__file__).parent / "static"
 
 
-def install(app: FastAPI, requests_at_once: int = 2) -> None:
+def install(app: FastAPI, requests_at_once: int = 2,
+            fresh_seconds: float = DEFAULT_OFFICE_FRESH_SECONDS) -> None:
     for page in (auth, overview, ledger, stations, programmes, closes, receipts, review, admin):
         app.include_router(page.router, include_in_schema=False)
     app.mount(f"{web.PREFIX}/static", StaticFiles(directory=STATIC), name="office-static")
@@ -41,7 +43,8 @@ def install(app: FastAPI, requests_at_once: int = 2) -> None:
     web.install_handlers(app)
     app.add_middleware(web.SecurityHeaders)
     app.state.office_slots = anyio.Semaphore(max(1, requests_at_once))
-    app.add_middleware(web.Gate, slots=app.state.office_slots)
+    app.state.office_recent = recent.Recent(fresh_seconds)
+    app.add_middleware(web.Gate, slots=app.state.office_slots, kept=app.state.office_recent)
 
 
 def _not_found(request: Request, rest: str) -> None:

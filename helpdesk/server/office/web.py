@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import quote
 
 import anyio
@@ -22,12 +22,13 @@ import anyio.to_thread
 import jinja2
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import escape
 from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from helpdesk.domain.common import utcnow
 from helpdesk.domain.money import format_fen
-from helpdesk.server.office import i18n, users
+from helpdesk.server.office import i18n, recent, users
 
 PREFIX = "/office"
 SESSION_COOKIE = "office_session"
@@ -46,6 +47,8 @@ HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
+OFFICE_TIME = timedelta(hours=8)  # the office's clock: China Standard Time, UTC+8 all year
+T = TypeVar("T")
 NO_STORE = (b"cache-control", b"no-store")  # pages hold personal data; static files may cache
 
 
@@ -55,6 +58,7 @@ def _environment(lang: str) -> jinja2.Environment:
     env.install_gettext_translations(i18n.CATALOGS[lang], newstyle=True)  # type: ignore[attr-defined]
     env.filters["yuan"] = format_fen
     env.filters["number"] = lambda n: f"{n:,}"
+    env.filters["clock"] = lambda at: (at + OFFICE_TIME).strftime("%H:%M:%S")
     return env
 
 
@@ -83,12 +87,39 @@ def engine(request: Request) -> Engine:
 
 def render(request: Request, template: str, status: int = 200,
            session: users.Session | None = None, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_html(request, template, session, **context), status_code=status)
+
+
+def _html(request: Request, template: str, session: users.Session | None,
+          **context: Any) -> str:
     language = lang(request)
     page = ENVIRONMENTS[language].get_template(template)
-    html = page.render(lang=language, html_lang="zh-CN" if language == "zh_CN" else "en",
+    return page.render(lang=language, html_lang="zh-CN" if language == "zh_CN" else "en",
                        session=session, path=request.url.path, prefix=PREFIX,
                        csrf=session.csrf if session else "", **context)
-    return HTMLResponse(html, status_code=status)
+
+
+# Stand-ins for what differs between two users of one role and region on a page they share
+# (`render_shared`): random per process, so nothing a station pushes can contain them.
+_NAME_MARK, _CSRF_MARK = f"n{secrets.token_hex(16)}", f"c{secrets.token_hex(16)}"
+
+
+def render_shared(request: Request, template: str, session: users.Session, as_of: datetime,
+                  status: int = 200, **context: Any) -> HTMLResponse:
+    """`render` for a page made of figures read at `as_of` (`kept`): the page is rendered
+    once for every user of the same role, region scope and language asking for the same
+    address while those figures are kept, with stand-ins for the user's name and CSRF token,
+    which are put in for each user. Everything in `context` must follow from the address, the
+    language, the role and region scope, and the figures."""
+    u = session.user
+    key = ("page", template, lang(request), u.role, u.region, request.url.path,
+           request.url.query, status, as_of)
+    stand_in = users.Session(user=users.User(name=_NAME_MARK, role=u.role, region=u.region,
+                                             disabled=False, has_totp=False), csrf=_CSRF_MARK)
+    html, _at = kept(request, key,
+                     lambda: _html(request, template, stand_in, as_of=as_of, **context))
+    own = html.replace(_CSRF_MARK, session.csrf).replace(_NAME_MARK, str(escape(u.name)))
+    return HTMLResponse(own, status_code=status)
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str,
@@ -191,11 +222,13 @@ class Gate:
     time (the others wait their turn here, before taking a thread or a connection), so
     however many office users browse, the sync API keeps its own threads. Static files pass,
     and so do exports, which hold a slot only while they check their filters (`slot`) and
-    then wait for the export process (`exports`) without one."""
+    then wait for the export process (`exports`) without one. A request that may have
+    changed something (any but GET/HEAD) empties the pages kept in `recent` once answered."""
 
-    def __init__(self, app: ASGIApp, slots: anyio.Semaphore) -> None:
+    def __init__(self, app: ASGIApp, slots: anyio.Semaphore, kept: recent.Recent) -> None:
         self.app = app
         self.slots = slots
+        self.kept = kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -203,8 +236,12 @@ class Gate:
                 path in UNGATED or not (path == PREFIX or path.startswith(PREFIX + "/")):
             await self.app(scope, receive, send)
             return
-        async with self.slots:
-            await self.app(scope, receive, send)
+        try:
+            async with self.slots:
+                await self.app(scope, receive, send)
+        finally:
+            if scope.get("method") not in ("GET", "HEAD"):
+                self.kept.clear()
 
 
 UNGATED = {PREFIX + "/ledger/export"}
@@ -216,10 +253,18 @@ def slot(request: Request) -> anyio.Semaphore:
     return slots
 
 
+def kept(request: Request, key: tuple[Any, ...], read: Callable[[], T]) -> tuple[T, datetime]:
+    """What `read()` returned for this page `key` within the last few seconds, else now, and
+    when it was read (`recent`): the key must hold all that the answer depends on, the
+    user's region scope first."""
+    found: recent.Recent = request.app.state.office_recent
+    return found.get(key, read)
+
+
 def now_month(now: datetime) -> str:
     return now.strftime("%Y-%m")
 
 
 def today() -> date:
-    """The office's date (China Standard Time, UTC+8 all year): this month, this campaign."""
-    return (utcnow() + timedelta(hours=8)).date()
+    """The office's date: this month, this campaign."""
+    return (utcnow() + OFFICE_TIME).date()

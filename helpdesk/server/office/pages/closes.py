@@ -41,11 +41,8 @@ def close_list(request: Request, session: web.Viewer, station: Text = "",
                from_: Annotated[str, Query(alias="from", max_length=32)] = "",
                to: Annotated[str, Query(max_length=32)] = "", after: Text = ""
                ) -> HTMLResponse:
-    engine = web.engine(request)
-    mine = [s for s in accounts.list_stations(engine) if session.user.sees(str(s["region"]))]
+    engine, user = web.engine(request), session.user
     station = station.strip()
-    if station and not any(s["code"] == station for s in mine):
-        raise web.Denied(404)  # unknown, or outside the user's region: the same answer
     errors: dict[str, str] = {}
     day_from, day_to = _day(from_), _day(to)
     for field, value in (("from", day_from), ("to", day_to)):
@@ -53,16 +50,23 @@ def close_list(request: Request, session: web.Viewer, station: Text = "",
             errors[field] = "date"
     if day_from and day_to and day_from > day_to:
         errors["to"] = "order"
-    rows: list[dict[str, Any]] = []
-    following = None
-    if not errors:
+
+    def read() -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
+        mine = [s for s in accounts.list_stations(engine) if user.sees(str(s["region"]))]
+        if errors or (station and not any(s["code"] == station for s in mine)):
+            return mine, [], None
         with st.read(engine) as conn:
-            rows, following = closes.page(conn, session.user.region, station or None,
-                                          day_from or None, day_to or None, after or None,
-                                          PER_PAGE)
+            return mine, *closes.page(conn, user.region, station or None, day_from or None,
+                                      day_to or None, after or None, PER_PAGE)
+
+    (mine, rows, following), as_of = web.kept(
+        request, ("closes", user.region, station, day_from, day_to, after), read)
+    if station and not any(s["code"] == station for s in mine):
+        raise web.Denied(404)  # unknown, or outside the user's region: the same answer
     query = {"station": station, "from": from_, "to": to}
     next_url = (f"{web.PREFIX}/closes?{urlencode({**query, 'after': following})}"
                 if following else None)
-    return web.render(request, "closes.html", status=422 if errors else 200, session=session,
-                      rows=rows, stations=mine, errors=errors, filters=query,
-                      next_url=next_url, paged=bool(after))
+    return web.render_shared(request, "closes.html", session, as_of,
+                             status=422 if errors else 200,
+                             rows=rows, stations=mine, errors=errors, filters=query,
+                             next_url=next_url, paged=bool(after))

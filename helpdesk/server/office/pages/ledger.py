@@ -116,22 +116,28 @@ def ledger_page(request: Request, session: web.Viewer) -> HTMLResponse:
     zh = web.lang(request) == "zh_CN"
     given = _given(request)
     after, before = request.query_params.get("after"), request.query_params.get("before")
-    with st.read(web.engine(request)) as conn:
-        filters, errors = filters_of(conn, session.user, given, zh)
-        page, summed = ledger.Page([], None), None
-        if not errors:
-            try:
-                page = ledger.ledger_page(conn, filters, after=after, before=before)
-            except ValueError:
-                raise web.Denied(404) from None
-            summed = ledger.summed(conn, filters)
-        choices = _choices(conn, session.user)
+    user = session.user
+
+    def read() -> tuple[dict[str, str], ledger.Page, tuple[int, int] | None, dict[str, Any]]:
+        with st.read(web.engine(request)) as conn:
+            filters, errors = filters_of(conn, user, given, zh)
+            page, summed = ledger.Page([], None), None
+            if not errors:
+                try:
+                    page = ledger.ledger_page(conn, filters, after=after, before=before)
+                except ValueError:
+                    raise web.Denied(404) from None
+                summed = ledger.summed(conn, filters)
+            return errors, page, summed, _choices(conn, user)
+
+    (errors, page, summed, choices), as_of = web.kept(
+        request, ("ledger", user.region, zh, after, before, *given.values()), read)
     query = urlencode({k: v for k, v in given.items() if v})
     status = 422 if errors else 200
-    return web.render(request, "ledger.html", status=status, session=session, given=given,
-                      errors=errors, page=page, summed=summed, query=query, choices=choices,
-                      labels={"employment": Employment.labels(), "reason": Reason.labels()},
-                      z=0 if zh else 1, kinds=KINDS)
+    return web.render_shared(
+        request, "ledger.html", session, as_of, status=status, given=given, errors=errors,
+        page=page, summed=summed, query=query, choices=choices, z=0 if zh else 1, kinds=KINDS,
+        labels={"employment": Employment.labels(), "reason": Reason.labels()})
 
 
 def _title(filters: ledger.Filters, zh: bool) -> str:

@@ -26,7 +26,7 @@ from helpdesk.domain import regions
 from helpdesk.domain.families import Employment, Reason
 from helpdesk.server import storage as st
 from helpdesk.server import summaries
-from helpdesk.server.office import users, web
+from helpdesk.server.office import web
 
 router = APIRouter(prefix=web.PREFIX)
 
@@ -51,32 +51,39 @@ def _programme_names(conn: Connection, codes: list[str]) -> dict[str, str]:
         .where(p.code.in_(codes)).group_by(p.code))}
 
 
-def figures(conn: Connection, user: users.User, lang: str) -> dict[str, Any]:
-    """The overview's figures within the user's scope, each series' rows with a label and
-    the link to its rows."""
-    today = web.today()
-    found = summaries.overview(conn, user.region, today)
-    z = 0 if lang == "zh_CN" else 1
-    names = _programme_names(conn, [r["programme"] for r in found["by_programme"]])
-    jobs, reasons = Employment.labels(), Reason.labels()
-    for r in found["by_month"]:
-        r.update(label=r["month"], link=month_link(r["month"]))
-    for r in found["by_programme"]:
-        r.update(label=r["programme"], name=names.get(r["programme"], ""),
-                 link=ledger_link(programme=r["programme"]))
-    for r in found["by_region"]:
-        r.update(label=(regions.display(r["region"]) or r["region"]).split(" ")[-1],
-                 link=ledger_link(region=r["region"]))
-    for r in found["by_employment"]:
-        r.update(label=jobs.get(r["employment"], ("—", "—"))[z],
-                 link=ledger_link(employment=r["employment"]))
-    for r in found["by_reason"]:
-        r.update(label=reasons.get(r["reason"], ("—", "—"))[z],
-                 link=ledger_link(reason=r["reason"]))
-    month = today.isoformat()[:7]
-    found.update(month=month, month_link=month_link(month), all_link=ledger_link(),
-                 campaign_link=ledger_link(campaign="1"))
+def read(conn: Connection, region: str, today: date) -> dict[str, Any]:
+    """The overview's figures within a region scope (`summaries.overview`) and the names of
+    its programmes, read from the summary tables."""
+    found = summaries.overview(conn, region, today)
+    found["names"] = _programme_names(conn, [r["programme"] for r in found["by_programme"]])
     return found
+
+
+def figures(found: dict[str, Any], today: date, lang: str) -> dict[str, Any]:
+    """The figures read by `read`, each series' rows with a label and the link to its rows
+    (new dicts: `found` is shared by every user of its scope for a few seconds)."""
+    z = 0 if lang == "zh_CN" else 1
+    jobs, reasons = Employment.labels(), Reason.labels()
+    names = found["names"]
+    labelled: dict[str, Any] = {**found}
+    labelled["by_month"] = [{**r, "label": r["month"], "link": month_link(r["month"])}
+                            for r in found["by_month"]]
+    labelled["by_programme"] = [
+        {**r, "label": r["programme"], "name": names.get(r["programme"], ""),
+         "link": ledger_link(programme=r["programme"])} for r in found["by_programme"]]
+    labelled["by_region"] = [
+        {**r, "label": (regions.display(r["region"]) or r["region"]).split(" ")[-1],
+         "link": ledger_link(region=r["region"])} for r in found["by_region"]]
+    labelled["by_employment"] = [
+        {**r, "label": jobs.get(r["employment"], ("—", "—"))[z],
+         "link": ledger_link(employment=r["employment"])} for r in found["by_employment"]]
+    labelled["by_reason"] = [
+        {**r, "label": reasons.get(r["reason"], ("—", "—"))[z],
+         "link": ledger_link(reason=r["reason"])} for r in found["by_reason"]]
+    month = today.isoformat()[:7]
+    labelled.update(month=month, month_link=month_link(month), all_link=ledger_link(),
+                    campaign_link=ledger_link(campaign="1"))
+    return labelled
 
 
 def chart(rows: list[dict[str, Any]], called_out: bool = False) -> str:
@@ -92,8 +99,14 @@ def chart(rows: list[dict[str, Any]], called_out: bool = False) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, session: web.Viewer) -> HTMLResponse:
-    with st.read(web.engine(request)) as conn:
-        found = figures(conn, session.user, web.lang(request))
+    today, region = web.today(), session.user.region
+
+    def fetch() -> dict[str, Any]:
+        with st.read(web.engine(request)) as conn:
+            return read(conn, region, today)
+
+    raw, as_of = web.kept(request, ("overview", region, today), fetch)
+    found = figures(raw, today, web.lang(request))
     charts = {name: chart(found[f"by_{name}"], name == "employment")
               for name in ("month", "programme", "region", "employment", "reason")}
-    return web.render(request, "overview.html", session=session, f=found, charts=charts)
+    return web.render_shared(request, "overview.html", session, as_of, f=found, charts=charts)

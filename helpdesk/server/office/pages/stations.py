@@ -89,11 +89,14 @@ def listing(request: Request, user: users.User, synced: str = "", page: int = 1
 def station_list_page(request: Request, session: web.Viewer, synced: str = "",
                       page: str = "1") -> HTMLResponse:
     number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
-    shown, count = listing(request, session.user, synced, number)
+    synced = synced if synced in (*SYNCED, "never") else ""
+    (shown, count), as_of = web.kept(
+        request, ("stations", session.user.region, synced, number),
+        lambda: listing(request, session.user, synced, number))
     query = urlencode({"synced": synced} if synced else {})
-    return web.render(request, "stations.html", session=session, synced=synced,
-                      stations=shown, count=count, page=number,
-                      pages=max(1, -(-count // PAGE)), per_page=PAGE, query=query)
+    return web.render_shared(request, "stations.html", session, as_of, synced=synced,
+                             stations=shown, count=count, page=number,
+                             pages=max(1, -(-count // PAGE)), per_page=PAGE, query=query)
 
 
 def _form(request: Request, session: users.Session, status: int = 200,
