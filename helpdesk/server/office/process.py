@@ -25,6 +25,9 @@ from pathlib import Path
 
 PRIORITY = 10  # the console's nice value where the idle class is not to be had
 START_SECONDS = 60
+# Seconds the console's process keeps a worker's idle connection open; the workers' proxy lets
+# its own go sooner (proxy.py), so neither sends on a connection the other is closing.
+KEEP_ALIVE = 20
 _PR_SET_PDEATHSIG = 1
 
 

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from helpdesk.server.office.process import KEEP_ALIVE
 from helpdesk.server.office.web import HEADERS, PREFIX
 
 # Headers of one hop only (RFC 9110 7.6.1), never passed on.
@@ -39,7 +40,10 @@ class OfficeProxy:
         if self._client is None:  # made in the event loop that serves the requests
             self._client = httpx.AsyncClient(
                 transport=httpx.AsyncHTTPTransport(uds=self.socket_path),
-                base_url="http://office", timeout=httpx.Timeout(600, connect=5))
+                base_url="http://office", timeout=httpx.Timeout(600, connect=5),
+                # Idle connections are let go well before the console's process closes them
+                # (KEEP_ALIVE), so a request is not sent down one it is closing just then.
+                limits=httpx.Limits(keepalive_expiry=KEEP_ALIVE / 4))
         return self._client
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -59,13 +63,23 @@ class OfficeProxy:
         headers += [(b"x-forwarded-proto", scope.get("scheme", "http").encode()),
                     (b"x-forwarded-for", (client[0] if client else "").encode())]
         http = self._http()
-        request = http.build_request(scope["method"], target.decode("latin-1"),
-                                     headers=headers, content=_body(receive))
-        try:
-            answer = await http.send(request, stream=True)
-        except httpx.TransportError:
-            await _unavailable(send)
-            return
+        # A page (GET, HEAD) is asked again once on a new connection if its connection
+        # failed before any answer (the console closing it, or restarting): that is safe to
+        # repeat. A form's POST is not repeated: the user sees "try again".
+        again = scope["method"] in ("GET", "HEAD")
+        body: bytes | AsyncIterator[bytes] = \
+            b"".join([c async for c in _body(receive)]) if again else _body(receive)
+        while True:
+            request = http.build_request(scope["method"], target.decode("latin-1"),
+                                         headers=headers, content=body)
+            try:
+                answer = await http.send(request, stream=True)
+                break
+            except httpx.TransportError:
+                if not again:
+                    await _unavailable(send)
+                    return
+                again = False
         try:
             await send({"type": "http.response.start", "status": answer.status_code,
                         "headers": [(k, v) for k, v in answer.headers.raw
