@@ -6,8 +6,9 @@ Python's lock while stations waited (bench/load.py: push p99 41 ms without offic
 7.9 s with twenty of them exporting). So each server worker process hands its exports to
 one process of its own, started at the first export and kept: it runs in the background
 (nice 19 and the idle scheduling class: the stations' pushes come first), one export at a
-time (the next waits its turn), opens its own database connection and writes the .xlsx to a
-temporary file that the page then sends in chunks. Memory stays flat in both processes
+time (the next waits its turn), pauses while the machine is busy (`yielding`), opens its own
+database connection and writes the .xlsx to a temporary file that the page then sends in
+chunks. Memory stays flat in both processes
 whatever the size.
 """
 
@@ -26,7 +27,7 @@ from sqlalchemy.engine import Engine
 
 from helpdesk.server import ledger, ledger_xlsx
 from helpdesk.server import storage as st
-from helpdesk.server.office import process
+from helpdesk.server.office import process, yielding
 
 PRIORITY = 19  # the nice value of an export process: the lowest CPU priority
 
@@ -48,12 +49,14 @@ def _background(parent: int) -> None:
 def write_ledger(db_url: str, filters: ledger.Filters, title: str, lang: str, path: str
                  ) -> tuple[int, int]:
     """In the export process: the ledger of `filters` to the .xlsx at `path`, from one
-    snapshot; (aid in force, their total in fen)."""
+    snapshot, pausing while the machine is busy (`yielding`); (aid in force, their total in
+    fen)."""
     engine = _ENGINES.get(db_url)
     if engine is None:
         engine = _ENGINES[db_url] = st.make_engine(db_url, connections=1)
     with st.read(engine) as conn:
-        return ledger_xlsx.write(ledger.ledger_rows(conn, filters), path, title, lang)
+        return ledger_xlsx.write(yielding.yielding(ledger.ledger_rows(conn, filters)), path,
+                                 title, lang)
 
 
 class Exporter:
