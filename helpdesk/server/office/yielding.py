@@ -21,7 +21,7 @@ PRESSURE = Path("/proc/pressure/cpu")
 BUSY = 0.3  # some task waited for a CPU this share of the time: the machine is busy
 PAUSE = 0.25  # seconds of one pause
 STEP = 0.05  # seconds of work between two looks
-MOST_PAUSED = 0.9  # at most this share of an export's time is spent paused
+MOST_PAUSED = 0.95  # at most this share of an export's time is spent paused
 
 T = TypeVar("T")
 
