@@ -174,3 +174,10 @@ def test_an_object_outside_the_users_region_is_not_found() -> None:
     with pytest.raises(web.Denied) as outside:
         web.in_scope(viewer, "420502")
     assert outside.value.status == 404
+
+
+def test_times_are_shown_on_the_offices_clock() -> None:
+    assert web.office_time("2026-12-05T14:18:44.123456Z") == "2026-12-05 22:18"
+    assert web.office_time("2026-12-31T20:00:05.000000Z", seconds=True) == \
+        "2027-01-01 04:00:05"
+    assert web.office_time("not a time") == "not a time"

@@ -52,6 +52,16 @@ T = TypeVar("T")
 NO_STORE = (b"cache-control", b"no-store")  # pages hold personal data; static files may cache
 
 
+def office_time(at: str, seconds: bool = False) -> str:
+    """A moment the server keeps (UTC ISO text) as the office reads it: its own clock, to the
+    minute (or second)."""
+    try:
+        moment = datetime.fromisoformat(at) + OFFICE_TIME
+    except ValueError:
+        return at
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
 def _environment(lang: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined)
@@ -59,6 +69,7 @@ def _environment(lang: str) -> jinja2.Environment:
     env.filters["yuan"] = format_fen
     env.filters["number"] = lambda n: f"{n:,}"
     env.filters["clock"] = lambda at: (at + OFFICE_TIME).strftime("%H:%M:%S")
+    env.filters["office_time"] = office_time
     return env
 
 
