@@ -8,8 +8,7 @@ one process of its own, started at the first export and kept: it runs in the bac
 (nice 19 and the idle scheduling class: the stations' pushes come first), one export at a
 time (the next waits its turn), pauses while the machine is busy (`yielding`), opens its own
 database connection and writes the .xlsx to a temporary file that the page then sends in
-chunks. Memory stays flat in both processes
-whatever the size.
+chunks. Memory stays flat in both processes whatever the size.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def close_list(request: Request, session: web.Viewer, station: Text = "",
 
     def read() -> tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]:
         mine = [s for s in accounts.list_stations(engine) if user.sees(str(s["region"]))]
-        if errors or (station and not any(s["code"] == station for s in mine)):
+        if errors:
             return mine, [], None
         with st.read(engine) as conn:
             return mine, *closes.page(conn, user.region, station or None, day_from or None,
