@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from helpdesk.server import accounts
 from helpdesk.server.app import create_app
 from helpdesk.server.office import recent
-from helpdesk.server.settings import Settings
+from helpdesk.server.settings import ENV_OFFICE_FRESH_SECONDS, Settings, office_fresh_seconds
 from tests.office.conftest import client_of, csrf_of, ensure_user, sign_in
 from tests.server import support
 
@@ -180,3 +180,19 @@ def test_users_of_one_role_and_scope_share_a_page_each_with_their_own_name_and_t
     sign_in(other, '<i>王</i>"&')
     page = other.get("/office/stations").text
     assert "&lt;i&gt;王&lt;/i&gt;&#34;&amp;" in page and "<i>王</i>" not in page
+
+
+@pytest.mark.parametrize("given", ["abc", "-1", "3601", "nan"])
+def test_a_bad_setting_stops_the_server_naming_it(monkeypatch: pytest.MonkeyPatch,
+                                                 given: str) -> None:
+    monkeypatch.setenv(ENV_OFFICE_FRESH_SECONDS, given)
+    with pytest.raises(SystemExit, match=f"{ENV_OFFICE_FRESH_SECONDS} is seconds from 0 to"):
+        office_fresh_seconds()
+
+
+def test_the_setting_reads_seconds_and_defaults_to_ten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_OFFICE_FRESH_SECONDS, raising=False)
+    assert office_fresh_seconds() == 10
+    monkeypatch.setenv(ENV_OFFICE_FRESH_SECONDS, " 0 ")
+    assert office_fresh_seconds() == 0
+    assert Settings.from_env().office_fresh_seconds == 0
