@@ -241,3 +241,6 @@ def test_stations_are_shown_a_hundred_at_a_time(client: support.Client,
     assert 'data-testid="previous-page"' in second and 'data-testid="next-page"' not in second
     assert rows(client.get("/office/stations?page=x").text) == rows(first)
     assert client.get("/office/stations?page=999").status_code == 200
+    odd = client.get("/office/stations", params={"synced": "<b>x</b>"})
+    assert odd.status_code == 200 and rows(odd.text) == rows(first)  # an unknown filter: none
+    assert "<b>x</b>" not in odd.text and 'data-testid="synced-filter"' not in odd.text
